@@ -156,6 +156,13 @@ ALLOCATIONS = Table(
         Column("end_date", "date", "End of the activity.", aliases=("end",)),
         Column("description", "string", "Free text.", aliases=("notes", "title")),
         Column(
+            "legal_exception",
+            "string",
+            "A legal exception or waiver claimed for the allocation, with its reference, e.g. "
+            "'disaster_relief' or 'secdef_waiver 2023-17' (rules may honour it; reports show it).",
+            aliases=("exception", "waiver"),
+        ),
+        Column(
             "transaction_type",
             "enum",
             "Kind of transaction; rules check obligations by default (blank = obligation).",

@@ -1,0 +1,343 @@
+"""The `conditionality` command.
+
+Exit codes: 0 every rule evaluated and nothing flagged; 1 findings, rules not evaluated or
+rows that could not be checked; 2 bad usage, an unreadable input, a bad rule or config;
+70 an internal error (the traceback is written to a file and its path printed).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from conditionality import __version__
+from conditionality.config import ConfigError, find_config, load_config, merge
+from conditionality.lang.loader import RuleError
+from conditionality.readers import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+app = typer.Typer(
+    name="conditionality",
+    help="Check aid allocations against human-rights conditions written as YAML rules.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+rules_app = typer.Typer(help="List, validate and test rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class UsageError(Exception):
+    """Bad options (exit code 2)."""
+
+
+def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
+    """Turn expected errors into one clear line and exit 2; anything else into exit 70."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = func(*args, **kwargs)
+        except (InputError, RuleError, ConfigError, UsageError) as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        except typer.Exit:
+            raise
+        except Exception:
+            fd, path = tempfile.mkstemp(prefix="conditionality-crash-", suffix=".txt")
+            with open(fd, "w", encoding="utf-8") as f:
+                traceback.print_exc(file=f)
+            err.print(
+                f"internal error: {sys.exc_info()[1]!r}; the traceback is in {path}. "
+                "Please report it.",
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+        raise typer.Exit(code or 0)
+
+    return wrapper
+
+
+FilesOpt = Annotated[list[Path] | None, typer.Option(help="May be given several times.")]
+CHECK_KEYS = {
+    "aid",
+    "abuses",
+    "country_status",
+    "entities",
+    "rules",
+    "as_of",
+    "out",
+    "format",
+    "transaction_types",
+    "params",
+    "aliases",
+    "input_format",
+    "sheet",
+    "header_row",
+    "column_map",
+    "date_order",
+    "credibility",
+    "decisions",
+    "fail_on",
+    "exit_zero",
+    "quiet",
+}
+
+
+def _parse_params(items: list[str]) -> dict[str, dict[str, Any]]:
+    """--param rule-id.name=value[,value...] (a list when it has commas)."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if "=" not in item or "." not in item.split("=", 1)[0]:
+            raise UsageError(f"--param {item!r}: use RULE_ID.NAME=VALUE")
+        key, value = item.split("=", 1)
+        rule_id, name = key.split(".", 1)
+        out.setdefault(rule_id, {})[name] = value.split(",") if "," in value else value
+    return out
+
+
+@app.command()
+@guarded
+def check(
+    aid: FilesOpt = None,
+    abuses: FilesOpt = None,
+    country_status: FilesOpt = None,
+    entities: FilesOpt = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for reports.")] = None,
+    format: Annotated[str | None, typer.Option(help="Comma list: json,csv,xlsx,html,md.")] = None,
+    transaction_types: Annotated[
+        str | None, typer.Option(help="Transaction types the rules check (default obligation).")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option(help="Override a rule parameter: RULE.NAME=V1,V2.")
+    ] = None,
+    aliases: Annotated[Path | None, typer.Option(help="CSV of extra name aliases.")] = None,
+    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
+    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
+    column_map: Annotated[Path | None, typer.Option(help="File mapping headers to columns.")] = None,
+    date_order: Annotated[str | None, typer.Option(help="auto, mdy or dmy for slash dates.")] = None,
+    credibility: Annotated[
+        str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")] = None,
+    quiet: Annotated[bool, typer.Option(help="Print only the summary line.")] = False,
+) -> int:
+    """Check allocations against the rules and write reports."""
+    cfg_path = config or find_config(Path.cwd())
+    if config is not None and not config.exists():
+        raise UsageError(f"{config}: config file not found")
+    file_opts = load_config(cfg_path, CHECK_KEYS)
+    opts = merge(
+        {
+            "aid": aid,
+            "abuses": abuses,
+            "country_status": country_status,
+            "entities": entities,
+            "rules": rules,
+            "as_of": as_of,
+            "out": str(out_dir) if out_dir else None,
+            "format": format,
+            "transaction_types": transaction_types,
+            "params": _parse_params(param or []) or None,
+            "aliases": str(aliases) if aliases else None,
+            "input_format": input_format,
+            "sheet": sheet,
+            "header_row": header_row,
+            "column_map": str(column_map) if column_map else None,
+            "date_order": date_order,
+            "credibility": credibility,
+            "quiet": quiet or None,
+        },
+        file_opts,
+    )
+    if not opts.get("aid"):
+        raise UsageError("no allocations given: use --aid FILE (or aid = [...] in the config)")
+    return run_check(opts)
+
+
+def run_check(opts: dict[str, Any]) -> int:
+    from conditionality.api import check as api_check
+    from conditionality.reports import write_reports
+
+    formats = [f.strip() for f in str(opts.get("format") or "json,csv").split(",") if f.strip()]
+    ttypes = str(opts.get("transaction_types") or "obligation").split(",")
+    read_options: dict[str, Any] = {}
+    for key in ("input_format", "sheet", "header_row"):
+        if opts.get(key) is not None:
+            read_options[key] = opts[key]
+    adapter_opts = {k: opts[k] for k in ("date_order", "credibility") if opts.get(k)}
+    if adapter_opts:
+        read_options["options"] = adapter_opts
+    if opts.get("column_map"):
+        from conditionality.readers import load_column_map
+
+        read_options["column_map"] = load_column_map(Path(opts["column_map"]))
+    alias_table = None
+    if opts.get("aliases"):
+        from conditionality.matching import load_aliases
+
+        alias_table = load_aliases(Path(opts["aliases"]))
+    as_of = opts.get("as_of")
+    if as_of is not None:
+        import pandas as pd
+
+        try:
+            pd.Timestamp(str(as_of))
+        except ValueError:
+            raise UsageError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+    result = api_check(
+        opts["aid"],
+        opts.get("abuses"),
+        opts.get("country_status"),
+        opts.get("entities"),
+        rules=opts.get("rules") or None,
+        as_of=as_of,
+        params=opts.get("params"),
+        aliases=alias_table,
+        transaction_types=ttypes,
+        read_options=read_options,
+        options={k: v for k, v in sorted(opts.items()) if v not in (None, [], ())},
+    )
+    out_dir = Path(opts.get("out") or "reports")
+    try:
+        written = write_reports(result, out_dir, formats)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print_summary(result, written, quiet=bool(opts.get("quiet")))
+    return result.exit_code
+
+
+def print_summary(result: Any, written: list[Path], *, quiet: bool = False) -> None:
+    s = result.summary
+    if not quiet:
+        table = Table(title=f"conditionality {__version__} - as of {result.run['as_of']}")
+        for col in ("rule", "applied", "prohibited", "restricted", "review", "waived",
+                    "not evaluated"):
+            table.add_column(col, justify="left" if col == "rule" else "right")
+        for r in s["rules"]:
+            table.add_row(
+                r["rule_id"], str(r["applied"]), str(r["prohibited"]), str(r["restricted"]),
+                str(r["review"]), str(r["waived"]), str(r["not_evaluated"]),
+            )
+        out.print(table)
+        for w in s["warnings"]:
+            out.print(f"warning: {w}", markup=False, highlight=False)
+        if s["rows_rejected"]:
+            out.print(
+                f"{s['rows_rejected']} allocation rows could not be read and were not checked "
+                "(see rejected_rows in findings.json)",
+                markup=False,
+            )
+        for path in written:
+            out.print(f"wrote {path}", markup=False, highlight=False)
+    out.print(
+        f"allocations: {s['allocations_read']} read = {s['rows_checked']} checked + "
+        f"{s['rows_rejected']} rejected; dollars: {s['dollars_read']:,.2f} read = "
+        f"{s['dollars_checked']:,.2f} checked + {s['dollars_rejected']:,.2f} rejected"
+        + (f" ({s['rows_unreadable_amount']} rows with unreadable amounts)"
+           if s["rows_unreadable_amount"] else ""),
+        markup=False,
+        highlight=False,
+    )
+    bo = s["by_outcome"]
+    out.print(
+        f"findings: {bo['prohibited']} prohibited, {bo['restricted']} restricted, "
+        f"{bo['review']} review, {bo['waived']} waived, {bo['not_evaluated']} not evaluated; "
+        f"{s['allocations_flagged']} allocations flagged for ${s['dollars_flagged']:,.0f}",
+        markup=False,
+        highlight=False,
+    )
+
+
+@rules_app.command("list")
+@guarded
+def rules_list(
+    rules: Annotated[list[Path] | None, typer.Argument(help="Rule files or folders.")] = None,
+) -> int:
+    """List the rules of a pack (the shipped one by default)."""
+    from conditionality.lang.loader import load_rules
+
+    pack = load_rules(rules or None)
+    table = Table(title=f"{len(pack.rules)} rules")
+    for col in ("id", "version", "outcome", "authority"):
+        table.add_column(col)
+    for r in pack.rules:
+        table.add_row(r.id, str(r.version), r.outcome, r.authority.citation)
+    out.print(table)
+    return 0
+
+
+@rules_app.command("validate")
+@guarded
+def rules_validate(
+    paths: Annotated[list[Path], typer.Argument(help="Rule files or folders.")],
+) -> int:
+    """Check rule files: schema, columns, datasets, regexes. Exit 2 on the first bad one."""
+    from conditionality.lang.loader import load_rules
+
+    pack = load_rules(paths)
+    out.print(f"{len(pack.rules)} rules valid", markup=False)
+    return 0
+
+
+@rules_app.command("test")
+@guarded
+def rules_test(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or folders.")] = None,
+) -> int:
+    """Run each rule's fixture (<id>.test.yaml). Exit 1 if a case fails."""
+    from conditionality.lang.loader import shipped_rules_dir
+    from conditionality.ruletest import run_all
+
+    results = run_all(paths or [shipped_rules_dir()])
+    failed = [r for r in results if not r.ok and not r.case.todo]
+    todo = [r for r in results if r.case.todo]
+    for r in results:
+        if r.ok and not r.case.todo:
+            continue
+        mark = "TODO" if r.case.todo else "FAIL"
+        out.print(
+            f"{mark} {r.rule} {r.case.allocation}: expected {r.case.expect}, got {r.actual}"
+            f" ({r.case.note}) {r.detail}",
+            markup=False,
+            highlight=False,
+        )
+    rules_n = len({r.rule for r in results})
+    out.print(
+        f"{len(results) - len(failed) - len(todo)} passed, {len(failed)} failed, "
+        f"{len(todo)} known gaps, in {rules_n} rules",
+        markup=False,
+    )
+    return 1 if failed else 0
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(f"conditionality {__version__}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
