@@ -26,7 +26,7 @@ demo: $(STAMP)
 	  --abuses datasets/sample/abuse_records.csv \
 	  --country-status datasets/sample/country_status.csv \
 	  --entities datasets/sample/sanctioned_entities.csv \
-	  --as-of $(AS_OF) --out reports/sample --format json,csv; \
+	  --as-of $(AS_OF) --out reports/sample; \
 	  rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
 
 lint: $(TESTSTAMP)

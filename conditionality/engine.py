@@ -151,6 +151,7 @@ def _grade_hits(rule: Rule, hits: pd.DataFrame, run: RunContext, state: RuleStat
         if exc.scope != "evidence":
             continue
         m = exc.when.evaluate(scope).fillna(False).astype(bool) & exception.isna()
+        m &= severity > SEVERITY[exc.outcome]  # an exception relaxes, never tightens
         severity = severity.mask(m, SEVERITY[exc.outcome])
         exception = exception.mask(m, exc.id)
     return hits.assign(_severity=severity, _exception=exception)
@@ -205,6 +206,7 @@ def evaluate_rule(rule: Rule, allocations: pd.DataFrame, run: RunContext) -> Rul
         if exc.scope != "allocation":
             continue
         m = exc.when.evaluate(scope).fillna(False).astype(bool) & fired
+        m &= severity > SEVERITY[exc.outcome]
         severity = severity.mask(m, SEVERITY[exc.outcome])
         exception = exception.mask(m, exc.id)
 
@@ -346,10 +348,13 @@ def _attach_evidence(
         },
         findings.index,
     )
-    prefix = findings["outcome"].map(
-        {"not_evaluated": "Not evaluated: ", "waived": "Waived: "}
-    ).fillna("")
-    undecided = findings["reason"].notna() & findings["outcome"].ne("not_evaluated")
+    prefix = (
+        findings["outcome"]
+        .map({"not_evaluated": "Not evaluated: ", "waived": "Waived: "})
+        .fillna("")
+    )
+    reason = findings["reason"].astype("string")
+    undecided = reason.notna() & findings["outcome"].ne("not_evaluated")
     bare = render_template(
         "{allocation.allocation_id} to {allocation.recipient_name} ({allocation.recipient_country}"
         ", {allocation.amount_usd}): ",
@@ -359,13 +364,11 @@ def _attach_evidence(
     with_ev = findings["evidence_count"].gt(0)
     message = message.where(
         ~undecided,
-        ("Undecided (" + findings["reason"] + "): " + message).where(
-            with_ev, "Undecided: " + bare + findings["reason"] + " [" + rule.title + "]"
+        ("Undecided (" + reason + "): " + message).where(
+            with_ev, "Undecided: " + bare + reason + " [" + rule.title + "]"
         ),
     )
-    message = message.where(
-        findings["outcome"].ne("not_evaluated"), prefix + findings["reason"].fillna("")
-    )
+    message = message.where(findings["outcome"].ne("not_evaluated"), prefix + reason.fillna(""))
     message = message.where(findings["outcome"].ne("waived"), prefix + message)
     return findings.assign(message=message.to_numpy()).drop(columns=["_alloc"])
 

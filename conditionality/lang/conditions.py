@@ -18,9 +18,6 @@ from conditionality.lang.scope import Scope
 
 CONDITION_TYPES: dict[str, type[Condition]] = {}
 
-if TYPE_CHECKING:  # at run time the tagged union built by condition_node_type()
-    ConditionNode = Condition
-
 
 def condition_type(cls: type[Condition]) -> type[Condition]:
     """Register a condition type under its YAML key."""
@@ -45,6 +42,10 @@ class Condition(BaseModel):
         for child in self.children():
             out |= child.columns()
         return out
+
+
+if TYPE_CHECKING:  # at run time the tagged union built by condition_node_type()
+    ConditionNode = Condition
 
 
 def _pick(data: Any) -> str | None:

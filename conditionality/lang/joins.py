@@ -51,10 +51,10 @@ def _list_rows(scope: Scope, name: str) -> pd.DataFrame | None:
         return None
     key = ("list_rows", name)
     if key not in scope.run.cache:
-        rows = status[status["list"].astype("string").str.casefold() == name.casefold()]
-        scope.run.cache[key] = rows.assign(
-            valid_from=pd.to_datetime(rows["valid_from"]),
-            valid_to=pd.to_datetime(rows["valid_to"]),
+        picked = status[status["list"].astype("string").str.casefold() == name.casefold()]
+        scope.run.cache[key] = picked.assign(
+            valid_from=pd.to_datetime(picked["valid_from"]),
+            valid_to=pd.to_datetime(picked["valid_to"]),
         ).reset_index(drop=True)
     rows: pd.DataFrame = scope.run.cache[key]
     return rows
@@ -67,7 +67,7 @@ def _not_evaluated_all(scope: Scope, reason: str) -> pd.Series:
 
 
 class InListSpec(Spec):
-    list: str
+    list_: str = Field(alias="list")
     values: list[str] | None = None
 
 
@@ -86,12 +86,12 @@ class InList(Condition):
         return {"recipient_country", "allocation_date"}
 
     def evaluate(self, scope: Scope) -> pd.Series:
-        rows = _list_rows(scope, self.in_list.list)
+        rows = _list_rows(scope, self.in_list.list_)
         if rows is None:
             return _not_evaluated_all(scope, "no country_status table supplied")
         if rows.empty:
             return _not_evaluated_all(
-                scope, f"country_status has no rows for list '{self.in_list.list}'"
+                scope, f"country_status has no rows for list '{self.in_list.list_}'"
             )
         alloc = _distinct_dates(scope)
         keys = alloc[["country", "date"]].dropna().drop_duplicates()
@@ -103,8 +103,12 @@ class InList(Condition):
             wanted = [v.casefold() for v in self.in_list.values]
             within &= pairs["value"].astype("string").str.casefold().isin(wanted).fillna(False)
         pairs = pairs[within.to_numpy(dtype=bool)]
-        listed = alloc.merge(pairs[["country", "date"]].drop_duplicates(), how="left",
-                             on=["country", "date"], indicator=True)["_merge"].eq("both")
+        listed = alloc.merge(
+            pairs[["country", "date"]].drop_duplicates(),
+            how="left",
+            on=["country", "date"],
+            indicator=True,
+        )["_merge"].eq("both")
         result = pd.Series(listed.to_numpy(), index=scope.frame.index).astype(BOOL)
         unknown = alloc["country"].isna().to_numpy() | alloc["date"].isna().to_numpy()
         result = result.mask(pd.Series(unknown, index=scope.frame.index), pd.NA)
@@ -118,7 +122,7 @@ def _status_hits(hits: pd.DataFrame) -> pd.DataFrame:
 
 
 class ListValueSpec(Spec):
-    list: str
+    list_: str = Field(alias="list")
     op: str
     value: Any = None
     latest: bool = False
@@ -148,7 +152,7 @@ class ListValue(Condition):
 
     def evaluate(self, scope: Scope) -> pd.Series:
         spec = self.list_value
-        rows = _list_rows(scope, spec.list)
+        rows = _list_rows(scope, spec.list_)
         if rows is None:
             return _not_evaluated_all(scope, "no country_status table supplied")
         alloc = _distinct_dates(scope)
@@ -167,8 +171,9 @@ class ListValue(Condition):
         values = pairs["value"].astype("string")
         if spec.op in ("gt", "ge", "lt", "le", "between"):
             values = pd.to_numeric(values, errors="coerce")
-        pairs = pairs.assign(_ok=OPERATORS[spec.op].func(values.reset_index(drop=True),
-                                                        spec.value).to_numpy())
+        pairs = pairs.assign(
+            _ok=OPERATORS[spec.op].func(values.reset_index(drop=True), spec.value).to_numpy()
+        )
         joined = alloc.merge(pairs, how="left", on=["country", "date"])
         result = pd.Series(joined["_ok"].to_numpy(), index=scope.frame.index).astype(BOOL)
         missing = pd.Series(joined["status_id"].isna().to_numpy(), index=scope.frame.index)
@@ -178,7 +183,7 @@ class ListValue(Condition):
         )
         when = "on or before" if spec.latest else "on"
         reason = (
-            f"no {spec.list} value for "
+            f"no {spec.list_} value for "
             + alloc["country"].astype("string").fillna("?")
             + f" {when} "
             + alloc["date"].dt.strftime("%Y-%m-%d").fillna("?")
@@ -292,8 +297,11 @@ def query_names(frame: pd.DataFrame) -> pd.DataFrame:
     q = frame[cols].astype("string").dropna(subset=["recipient_name"]).drop_duplicates()
     q = q[q["recipient_name"].str.strip().ne("")]
     q = q.rename(
-        columns={"recipient_country": "country", "recipient_name": "name",
-                 "recipient_parent": "parent"}
+        columns={
+            "recipient_country": "country",
+            "recipient_name": "name",
+            "recipient_parent": "parent",
+        }
     ).reset_index(drop=True)
     q["qid"] = np.arange(len(q))
     return q
@@ -302,7 +310,7 @@ def query_names(frame: pd.DataFrame) -> pd.DataFrame:
 @condition_type
 class Evidence(Condition):
     """Join the allocation's recipient (`recipient_name`, `recipient_parent`) to evidence
-    records of the same country by name (`abuse_records`: perpetrator_name; 
+    records of the same country by name (`abuse_records`: perpetrator_name;
     `sanctioned_entities`: name and aliases, blank country = any country), keeping the
     matched records that satisfy `where` (bare names are evidence columns, `allocation.X` the
     allocation's). Matches between the `bands` become review. A blank recipient name is
@@ -330,8 +338,11 @@ class Evidence(Condition):
         f = scope.frame
         alloc_q = f[["recipient_country", "recipient_name", "recipient_parent"]].astype("string")
         alloc_q = alloc_q.rename(
-            columns={"recipient_country": "country", "recipient_name": "name",
-                     "recipient_parent": "parent"}
+            columns={
+                "recipient_country": "country",
+                "recipient_name": "name",
+                "recipient_parent": "parent",
+            }
         ).assign(_alloc=index)
         queries = matches["queries"]
         alloc_q = alloc_q.merge(queries, on=["country", "name", "parent"], how="inner")

@@ -196,7 +196,8 @@ def load_rules(
     files = rule_files(paths or [shipped_rules_dir()])
     if not files:
         raise RuleError(f"no rule files (*.yaml) in {', '.join(str(p) for p in paths or [])}")
-    rules, seen = [], {}
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")

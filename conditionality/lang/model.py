@@ -128,9 +128,9 @@ class Rule(Strict):
 
         def walk(c: Condition) -> None:
             if isinstance(c, joins.InList):
-                found.add(c.in_list.list)
+                found.add(c.in_list.list_)
             if isinstance(c, joins.ListValue):
-                found.add(c.list_value.list)
+                found.add(c.list_value.list_)
             for child in c.children():
                 walk(child)
 

@@ -99,7 +99,8 @@ def op_eq(s: pd.Series, value: Any) -> pd.Series:
 
 @operator("ne")
 def op_ne(s: pd.Series, value: Any) -> pd.Series:
-    """Not equal; a blank cell is unknown, not 'different'. `{column: agency, op: ne, value: DOD}`"""
+    """Not equal; a blank cell is unknown, not different.
+    `{column: agency, op: ne, value: DOD}`"""
     return _compare(s, value, "ne")
 
 

@@ -19,7 +19,7 @@ class RunContext:
     tables: dict[str, pd.DataFrame | None]
     as_of: pd.Timestamp
     aliases: pd.DataFrame | None = None
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -54,7 +54,7 @@ def pick_adapter(path: Path, table: Table, input_format: str | None) -> Adapter 
         try:
             if adapter.detect(path):
                 return adapter
-        except (OSError, ValueError, UnicodeDecodeError):
+        except Exception:  # a file a detector cannot even peek at is simply not its format
             continue
     return None
 

@@ -35,7 +35,9 @@ CSV_COLUMNS = [
 
 def write_csv(result: CheckResult, out_dir: Path) -> Path:
     f = result.findings.reindex(columns=CSV_COLUMNS)
-    f = f.assign(allocation_date=f["allocation_date"].astype("datetime64[ns]").dt.strftime("%Y-%m-%d"))
+    f = f.assign(
+        allocation_date=f["allocation_date"].astype("datetime64[ns]").dt.strftime("%Y-%m-%d")
+    )
     f = neutralize_frame(f.rename(columns={"_file": "source_file", "_row": "source_row"}))
     data = f.to_csv(index=False, lineterminator="\n").encode("utf-8")
     return atomic_write_bytes(safe_target(out_dir, "findings.csv"), data)

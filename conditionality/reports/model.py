@@ -76,16 +76,28 @@ def document(result: CheckResult) -> dict[str, Any]:
     """findings.json as a dict: schema_version, run, summary, findings, rejected_rows."""
     ev_by_finding: dict[str, list[dict[str, Any]]] = defaultdict(list)
     ev = result.evidence
-    for fid, rec in zip(
-        ev["finding_id"].tolist(), records(ev, EVIDENCE_FIELDS), strict=True
-    ):
+    for fid, rec in zip(ev["finding_id"].tolist(), records(ev, EVIDENCE_FIELDS), strict=True):
         ev_by_finding[fid].append({k: v for k, v in rec.items() if v is not None})
     f = result.findings
     base = records(
         f,
-        ["finding_id", "allocation_id", "rule_id", "rule_version", "outcome", "message", "reason",
-         "exception", "citation", "authority_url", "evidence_count", "top_score", "_file",
-         "_sheet", "_row"],
+        [
+            "finding_id",
+            "allocation_id",
+            "rule_id",
+            "rule_version",
+            "outcome",
+            "message",
+            "reason",
+            "exception",
+            "citation",
+            "authority_url",
+            "evidence_count",
+            "top_score",
+            "_file",
+            "_sheet",
+            "_row",
+        ],
     )
     alloc = records(f, ALLOCATION_FIELDS)
     findings = []
@@ -106,8 +118,9 @@ def document(result: CheckResult) -> dict[str, Any]:
                 "evidence": ev_by_finding.get(row["finding_id"], []),
             }
         )
-    rejected = records(result.rejected, ["table", "file", "sheet", "row", "column", "value",
-                                         "reason"])
+    rejected = records(
+        result.rejected, ["table", "file", "sheet", "row", "column", "value", "reason"]
+    )
     return {
         "schema_version": SCHEMA_VERSION,
         "run": result.run,

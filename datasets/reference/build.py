@@ -107,7 +107,8 @@ def row(
 
 def finish(rows: Iterable[dict[str, str]]) -> pd.DataFrame:
     df = pd.DataFrame(list(rows), columns=COLUMNS)
-    df = df.sort_values(["country", "valid_from", "status_id"], kind="stable").reset_index(drop=True)
+    df = df.sort_values(["country", "valid_from", "status_id"], kind="stable")
+    df = df.reset_index(drop=True)
     dupes = df[df["status_id"].duplicated(keep=False)]
     if not dupes.empty:
         raise ValueError(f"duplicate status_id: {sorted(set(dupes['status_id']))}")
@@ -121,7 +122,14 @@ WAIVERS = {"none", "full", "partial", "unknown"}
 
 
 def build_cspa() -> pd.DataFrame:
-    src = read_csv("cspa_list.csv")
+    base = read_csv("cspa_list.csv")
+    extra = read_csv("additions_cspa_list.csv")
+    if list(extra.columns) != list(base.columns):
+        raise ValueError("additions_cspa_list.csv must have the columns of cspa_list.csv")
+    src = pd.concat([base, extra], ignore_index=True)
+    clash = src[src.duplicated(["country", "report_year"], keep=False)]
+    if not clash.empty:
+        raise ValueError(f"CSPA rows given twice: {clash[['country', 'report_year']].values}")
     out = []
     for r in src.itertuples(index=False):
         year = int(r.report_year)
@@ -173,9 +181,7 @@ def build_tip() -> pd.DataFrame:
         if code != r.iso:
             note += f"; code {r.iso} mapped to {code}"
         start, end = fiscal_year_period(year)
-        out.append(
-            row(code, "tip_tier", KH_TIERS[label], start, end, "", kh_source(year), note)
-        )
+        out.append(row(code, "tip_tier", KH_TIERS[label], start, end, "", kh_source(year), note))
     ref = read_csv("tip_tiers.csv")
     for r in ref.itertuples(index=False):
         year = int(r.report_year)
@@ -196,6 +202,18 @@ COUP_STATUSES = {"determined", "lifted", "unverified", "not determined"}
 def coup_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Return (membership rows, excluded rows with the reason in 'note')."""
     src = read_csv("coup_restrictions.csv")
+    src["orig_status"] = src["status"]
+    for upd in read_csv("additions_coup_lifting.csv").itertuples(index=False):
+        hit = (src["country"] == upd.country) & (src["event_date"] == upd.event_date)
+        if hit.sum() != 1:
+            raise ValueError(f"lifting addition matches {hit.sum()} rows: {upd.country}")
+        i = src.index[hit][0]
+        if src.at[i, "lifted_date"] or src.at[i, "status"] != "determined":
+            raise ValueError(f"lifting addition for {upd.country} would overwrite source data")
+        src.at[i, "lifted_date"] = upd.lifted_date
+        src.at[i, "status"] = "lifted"
+        src.at[i, "note"] = join_notes(src.at[i, "note"], f"LIFTING DATE ADDED: {upd.note}")
+        src.at[i, "source"] = f"{src.at[i, 'source']} ; {upd.source}"
     rows: list[dict[str, str]] = []
     excluded: list[dict[str, str]] = []
     for r in src.itertuples(index=False):
@@ -216,7 +234,7 @@ def coup_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
             dt.date.fromisoformat(valid_to)
             date_note += "; valid_to = lifted_date"
         note = join_notes(
-            f"{r.country_name}; event {r.event_date}; reference status '{r.status}'",
+            f"{r.country_name}; event {r.event_date}; reference status '{r.orig_status}'",
             date_note,
             r.note,
         )

@@ -1,0 +1,3 @@
+from conditionality.cli import main
+
+main()
