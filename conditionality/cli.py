@@ -94,6 +94,7 @@ CHECK_KEYS = {
     "fail_on",
     "exit_zero",
     "quiet",
+    "clearance",
 }
 
 
@@ -119,7 +120,9 @@ def check(
     rules: Annotated[
         list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
     ] = None,
-    as_of: Annotated[str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")
+    ] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for reports.")] = None,
     format: Annotated[str | None, typer.Option(help="Comma list: json,csv,xlsx,html,md.")] = None,
     transaction_types: Annotated[
@@ -132,12 +135,18 @@ def check(
     input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
     sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
     header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
-    column_map: Annotated[Path | None, typer.Option(help="File mapping headers to columns.")] = None,
-    date_order: Annotated[str | None, typer.Option(help="auto, mdy or dmy for slash dates.")] = None,
+    column_map: Annotated[
+        Path | None, typer.Option(help="File mapping headers to columns.")
+    ] = None,
+    date_order: Annotated[
+        str | None, typer.Option(help="auto, mdy or dmy for slash dates.")
+    ] = None,
     credibility: Annotated[
         str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
     ] = None,
-    config: Annotated[Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
+    ] = None,
     quiet: Annotated[bool, typer.Option(help="Print only the summary line.")] = False,
 ) -> int:
     """Check allocations against the rules and write reports."""
@@ -165,6 +174,7 @@ def check(
             "date_order": date_order,
             "credibility": credibility,
             "quiet": quiet or None,
+            "clearance": clearance or None,
         },
         file_opts,
     )
@@ -178,6 +188,8 @@ def run_check(opts: dict[str, Any]) -> int:
     from conditionality.reports import write_reports
 
     formats = [f.strip() for f in str(opts.get("format") or "json,csv").split(",") if f.strip()]
+    if opts.get("clearance") and "clearance" not in formats:
+        formats.append("clearance")
     ttypes = str(opts.get("transaction_types") or "obligation").split(",")
     read_options: dict[str, Any] = {}
     for key in ("input_format", "sheet", "header_row"):
@@ -229,13 +241,25 @@ def print_summary(result: Any, written: list[Path], *, quiet: bool = False) -> N
     s = result.summary
     if not quiet:
         table = Table(title=f"conditionality {__version__} - as of {result.run['as_of']}")
-        for col in ("rule", "applied", "prohibited", "restricted", "review", "waived",
-                    "not evaluated"):
+        for col in (
+            "rule",
+            "applied",
+            "prohibited",
+            "restricted",
+            "review",
+            "waived",
+            "not evaluated",
+        ):
             table.add_column(col, justify="left" if col == "rule" else "right")
         for r in s["rules"]:
             table.add_row(
-                r["rule_id"], str(r["applied"]), str(r["prohibited"]), str(r["restricted"]),
-                str(r["review"]), str(r["waived"]), str(r["not_evaluated"]),
+                r["rule_id"],
+                str(r["applied"]),
+                str(r["prohibited"]),
+                str(r["restricted"]),
+                str(r["review"]),
+                str(r["waived"]),
+                str(r["not_evaluated"]),
             )
         out.print(table)
         for w in s["warnings"]:
@@ -252,8 +276,11 @@ def print_summary(result: Any, written: list[Path], *, quiet: bool = False) -> N
         f"allocations: {s['allocations_read']} read = {s['rows_checked']} checked + "
         f"{s['rows_rejected']} rejected; dollars: {s['dollars_read']:,.2f} read = "
         f"{s['dollars_checked']:,.2f} checked + {s['dollars_rejected']:,.2f} rejected"
-        + (f" ({s['rows_unreadable_amount']} rows with unreadable amounts)"
-           if s["rows_unreadable_amount"] else ""),
+        + (
+            f" ({s['rows_unreadable_amount']} rows with unreadable amounts)"
+            if s["rows_unreadable_amount"]
+            else ""
+        ),
         markup=False,
         highlight=False,
     )
