@@ -144,6 +144,9 @@ def check(
     credibility: Annotated[
         str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
     ] = None,
+    clearance: Annotated[
+        bool, typer.Option(help="Also write the per-allocation clearance record.")
+    ] = False,
     config: Annotated[
         Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
     ] = None,
