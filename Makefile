@@ -4,8 +4,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 AS_OF ?= 2024-06-30
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint types unit fuzz bench clean
+.PHONY: demo test lint types browser screenshot fuzz bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,10 +24,11 @@ demo: $(STAMP)
 	$(BIN)/conditionality check \
 	  --aid datasets/sample/allocations.csv \
 	  --aid datasets/sample/allocations_dod.xlsx \
+	  --aid datasets/sample/fmtr_fy2020_excerpt.tsv \
 	  --abuses datasets/sample/abuse_records.csv \
 	  --country-status datasets/sample/country_status.csv \
 	  --entities datasets/sample/sanctioned_entities.csv \
-	  --as-of $(AS_OF) --out reports/sample; \
+	  --as-of $(AS_OF) --out reports/sample --format json,csv,xlsx,html,md; \
 	  rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
 
 lint: $(TESTSTAMP)
@@ -36,8 +38,16 @@ lint: $(TESTSTAMP)
 types: $(TESTSTAMP)
 	$(BIN)/mypy conditionality
 
-test: $(TESTSTAMP) lint types
+# The HTML report is tested in a real browser: Debian's chromium (CI runs as root).
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(TESTSTAMP) lint types browser
 	$(BIN)/python -m pytest -n 2
+
+screenshot: demo
+	$(BIN)/python -m conditionality.reports.screenshot reports/sample/report.html docs/images/report.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

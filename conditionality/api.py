@@ -42,15 +42,24 @@ class CheckResult:
     rules: RulePack
     allocations: pd.DataFrame
     run: dict[str, Any] = field(default_factory=dict)
+    decisions_file: str | None = None
+    decisions_problems: list[str] = field(default_factory=list)
+    stale_decisions: list[dict[str, Any]] = field(default_factory=list)
+    fail_on: str = "review"
 
     @property
     def exit_code(self) -> int:
-        """0: every rule evaluated and nothing flagged; 1: findings, rules not evaluated, or
-        rows that could not be checked."""
-        s = self.summary
-        if s["open_findings"] or s["not_evaluated"] or s["rows_rejected"]:
-            return 1
-        return 0
+        """0: nothing open at or above `fail_on`; 1: open findings (at the default `review`
+        also rules not evaluated and rows that could not be checked); 3: an invalid decisions
+        file or a stale decision. See conditionality.review.exitcodes."""
+        from conditionality.review.exitcodes import exit_code
+
+        return exit_code(
+            self.findings,
+            fail_on=self.fail_on,
+            rows_rejected=int(self.summary["rows_unreadable"]),
+            decision_problems=[*self.decisions_problems, *self.stale_decisions],
+        )
 
 
 def _paths(value: PathList) -> list[Path]:
@@ -67,6 +76,25 @@ def _load(paths: list[Path], table: str, read_kwargs: dict[str, Any]) -> ReadRes
     return load_table(paths, table, **read_kwargs)
 
 
+def read_inputs(
+    aid: PathList,
+    abuses: PathList = None,
+    country_status: PathList = None,
+    entities: PathList = None,
+    read_options: dict[str, Any] | None = None,
+) -> tuple[ReadResult, dict[str, ReadResult | None]]:
+    """Read the allocations and the evidence tables (None for a table not supplied)."""
+    read_kwargs = dict(read_options or {})
+    alloc_read = load_table(_paths(aid), "allocations", **read_kwargs)
+    evidence_kwargs = {k: v for k, v in read_kwargs.items() if k in ("options",)}
+    tables: dict[str, ReadResult | None] = {
+        "abuse_records": _load(_paths(abuses), "abuse_records", evidence_kwargs),
+        "country_status": _load(_paths(country_status), "country_status", evidence_kwargs),
+        "sanctioned_entities": _load(_paths(entities), "sanctioned_entities", evidence_kwargs),
+    }
+    return alloc_read, tables
+
+
 def check(
     aid: PathList,
     abuses: PathList = None,
@@ -80,23 +108,33 @@ def check(
     transaction_types: Sequence[str] = DEFAULT_TRANSACTION_TYPES,
     read_options: dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
+    decisions: str | Path | None = None,
+    fail_on: str = "review",
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Check aid allocations against the rule pack; returns findings and the run summary.
 
     Raises InputError for an unreadable file and RuleError for a bad rule (both exit code 2
-    on the command line).
+    on the command line). `decisions` is a decisions file (YAML) applied to the findings; an
+    invalid file is reported in `decisions_problems` and applied not at all. `today` is the
+    date decision expiry is compared with (default: the current date).
     """
+    from conditionality.review.apply import apply_decisions, decision_counts
+    from conditionality.review.decisions import DecisionsError, DecisionsFile, load_decisions
+    from conditionality.review.exitcodes import FAIL_ON
+
+    if fail_on not in FAIL_ON:
+        raise ValueError(f"fail_on {fail_on!r}: use one of {', '.join(FAIL_ON)}")
+    decided = DecisionsFile()
+    problems: list[str] = []
+    if decisions is not None:
+        try:
+            decided = load_decisions(Path(decisions))
+        except DecisionsError as exc:
+            problems = str(exc).splitlines()
     as_of_ts = pd.Timestamp(as_of or dt.date.today()).normalize()
     pack = load_rules(_paths(rules) or None, params=params)
-    read_kwargs = dict(read_options or {})
-    aid_paths = _paths(aid)
-    alloc_read = load_table(aid_paths, "allocations", **read_kwargs)
-    evidence_kwargs = {k: v for k, v in read_kwargs.items() if k in ("options",)}
-    tables: dict[str, ReadResult | None] = {
-        "abuse_records": _load(_paths(abuses), "abuse_records", evidence_kwargs),
-        "country_status": _load(_paths(country_status), "country_status", evidence_kwargs),
-        "sanctioned_entities": _load(_paths(entities), "sanctioned_entities", evidence_kwargs),
-    }
+    alloc_read, tables = read_inputs(aid, abuses, country_status, entities, read_options)
     allocations = prepare_allocations(alloc_read.table)
     wanted = [t.casefold() for t in transaction_types]
     ttype = allocations["transaction_type"].astype("string").str.casefold().fillna("obligation")
@@ -113,13 +151,32 @@ def check(
 
     reads = [alloc_read, *(t for t in tables.values() if t is not None)]
     rejected = pd.concat(
-        [r.rejected.assign(table=r.info[0].table if r.info else "") for r in reads if len(r.rejected)]
+        [
+            r.rejected.assign(table=r.info[0].table if r.info else "")
+            for r in reads
+            if len(r.rejected)
+        ]
         or [empty_rejected().assign(table=pd.Series(dtype="object"))],
         ignore_index=True,
     )
     inputs = [i for r in reads for i in r.info]
     summary = summarize(findings, results, allocations, checked, alloc_read, inputs, pack)
     summary["supplied"] = {k: v is not None for k, v in tables.items()}
+    findings, stale = apply_decisions(
+        findings, evidence, decided, today or dt.date.today(), {r.id: r.version for r in pack.rules}
+    )
+    counts = decision_counts(findings, stale)
+    flagging_open = findings["open"].astype(bool) & findings["outcome"].isin(FLAGGING)
+    summary["open_findings"] = int(flagging_open.sum())
+    summary["fail_on"] = fail_on
+    summary["decisions"] = {
+        "file": str(decisions) if decisions is not None else None,
+        "entries": len(decided.decisions),
+        "invalid": bool(problems),
+        **{k: v for k, v in counts.items() if k != "open_findings"},
+        "stale_decisions": stale,
+        "problems": problems,
+    }
     run = {
         "tool": "conditionality",
         "tool_version": __version__,
@@ -129,13 +186,31 @@ def check(
         "options": dict(options or {}),
         "rule_pack_sha256": pack.sha256,
         "rules": [
-            {"id": r.id, "version": r.version, "title": r.title,
-             "citation": r.authority.citation, "url": r.authority.url}
+            {
+                "id": r.id,
+                "version": r.version,
+                "title": r.title,
+                "citation": r.authority.citation,
+                "url": r.authority.url,
+            }
             for r in pack.rules
         ],
         "inputs": [i.to_dict() for i in inputs],
     }
-    return CheckResult(findings, evidence, summary, rejected, inputs, pack, checked, run)
+    return CheckResult(
+        findings,
+        evidence,
+        summary,
+        rejected,
+        inputs,
+        pack,
+        checked,
+        run,
+        decisions_file=str(decisions) if decisions is not None else None,
+        decisions_problems=problems,
+        stale_decisions=stale,
+        fail_on=fail_on,
+    )
 
 
 def run_rules(
@@ -199,6 +274,9 @@ def summarize(
         "rows_checked": len(allocations),
         "rows_rejected": rows_rejected,
         "rows_evaluated": len(checked),
+        # rejected = unreadable + out of scope by the adapter (e.g. FMTR subtotal lines)
+        "rows_unreadable": rows_rejected - sum(i.rows_out_of_scope for i in alloc_infos),
+        "rows_rejected_out_of_scope": sum(i.rows_out_of_scope for i in alloc_infos),
         "rows_out_of_scope": len(allocations) - len(checked),
         "dollars_read": round(sum(i.dollars_read for i in alloc_infos), 2),
         "dollars_checked": round(float(allocations["amount_usd"].sum()), 2),
@@ -208,9 +286,20 @@ def summarize(
         "findings": len(findings),
         "open_findings": int(open_mask.sum()),
         "not_evaluated": int(by_outcome.get("not_evaluated", 0)),
-        "by_outcome": {k: int(by_outcome.get(k, 0)) for k in
-                       ("prohibited", "restricted", "review", "waived", "not_evaluated")},
-        "dollars_flagged": round(float(findings.loc[open_mask, "amount_usd"].sum()), 2),
+        "by_outcome": {
+            k: int(by_outcome.get(k, 0))
+            for k in ("prohibited", "restricted", "review", "waived", "not_evaluated")
+        },
+        # each flagged allocation's dollars once, however many rules flag it
+        "dollars_flagged": round(
+            float(
+                findings.loc[open_mask]
+                .drop_duplicates("allocation_id")["amount_usd"]
+                .astype("float64")
+                .sum()
+            ),
+            2,
+        ),
         "allocations_flagged": int(findings.loc[open_mask, "allocation_id"].nunique()),
         "rules": per_rule,
         "rule_pack_sha256": pack.sha256,

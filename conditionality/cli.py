@@ -1,8 +1,11 @@
 """The `conditionality` command.
 
-Exit codes: 0 every rule evaluated and nothing flagged; 1 findings, rules not evaluated or
-rows that could not be checked; 2 bad usage, an unreadable input, a bad rule or config;
-70 an internal error (the traceback is written to a file and its path printed).
+Exit codes of `check`: 0 nothing open at or above --fail-on (default review: every rule
+evaluated, every row read and no open finding); 1 open findings (at the default also rules
+not evaluated and rows that could not be checked); 2 bad usage, an unreadable input, a bad
+rule or config; 3 an invalid decisions file or a stale decision; when several apply 2 beats
+3 beats 1; --exit-zero gives 0 unless the run could not happen (2). 70 an internal error (the
+traceback is written to a file and its path printed).
 """
 
 from __future__ import annotations
@@ -23,8 +26,14 @@ from conditionality import __version__
 from conditionality.config import ConfigError, find_config, load_config, merge
 from conditionality.lang.loader import RuleError
 from conditionality.readers import InputError
+from conditionality.review.errors import (
+    DecisionsError,
+    ExplainError,
+    ReportReadError,
+    WorkbookError,
+)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_DECISIONS, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 app = typer.Typer(
     name="conditionality",
@@ -35,6 +44,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List, validate and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+review_app = typer.Typer(help="Reviewers' decisions on findings.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -50,9 +61,20 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
     def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
             code = func(*args, **kwargs)
-        except (InputError, RuleError, ConfigError, UsageError) as exc:
+        except (
+            InputError,
+            RuleError,
+            ConfigError,
+            UsageError,
+            WorkbookError,
+            ReportReadError,
+            ExplainError,
+        ) as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(EXIT_USAGE) from None
+        except DecisionsError as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_DECISIONS) from None
         except typer.Exit:
             raise
         except Exception:
@@ -147,6 +169,21 @@ def check(
     clearance: Annotated[
         bool, typer.Option(help="Also write the per-allocation clearance record.")
     ] = False,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="Reviewers' decisions file (YAML) to apply; see docs/review.md."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            help="Lowest open outcome that makes the exit code 1: prohibited, restricted or "
+            "review (default; also counts rules not evaluated and unreadable rows)."
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(help="Exit 0 even with open findings or stale decisions (dashboards)."),
+    ] = False,
     config: Annotated[
         Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
     ] = None,
@@ -178,6 +215,9 @@ def check(
             "credibility": credibility,
             "quiet": quiet or None,
             "clearance": clearance or None,
+            "decisions": str(decisions) if decisions else None,
+            "fail_on": fail_on,
+            "exit_zero": exit_zero or None,
         },
         file_opts,
     )
@@ -186,13 +226,8 @@ def check(
     return run_check(opts)
 
 
-def run_check(opts: dict[str, Any]) -> int:
-    from conditionality.api import check as api_check
-    from conditionality.reports import write_reports
-
-    formats = [f.strip() for f in str(opts.get("format") or "json,csv").split(",") if f.strip()]
-    if opts.get("clearance") and "clearance" not in formats:
-        formats.append("clearance")
+def _read_settings(opts: dict[str, Any]) -> tuple[dict[str, Any], Any, list[str], Any]:
+    """(read_options, alias table, transaction types, as_of) from resolved options."""
     ttypes = str(opts.get("transaction_types") or "obligation").split(",")
     read_options: dict[str, Any] = {}
     for key in ("input_format", "sheet", "header_row"):
@@ -218,6 +253,21 @@ def run_check(opts: dict[str, Any]) -> int:
             pd.Timestamp(str(as_of))
         except ValueError:
             raise UsageError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+    return read_options, alias_table, ttypes, as_of
+
+
+def run_check(opts: dict[str, Any]) -> int:
+    from conditionality.api import check as api_check
+    from conditionality.reports import write_reports
+    from conditionality.review.exitcodes import FAIL_ON
+
+    formats = [f.strip() for f in str(opts.get("format") or "json,csv").split(",") if f.strip()]
+    if opts.get("clearance") and "clearance" not in formats:
+        formats.append("clearance")
+    fail_on = str(opts.get("fail_on") or "review")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_ON)}")
+    read_options, alias_table, ttypes, as_of = _read_settings(opts)
     result = api_check(
         opts["aid"],
         opts.get("abuses"),
@@ -230,6 +280,8 @@ def run_check(opts: dict[str, Any]) -> int:
         transaction_types=ttypes,
         read_options=read_options,
         options={k: v for k, v in sorted(opts.items()) if v not in (None, [], ())},
+        decisions=opts.get("decisions"),
+        fail_on=fail_on,
     )
     out_dir = Path(opts.get("out") or "reports")
     try:
@@ -237,7 +289,37 @@ def run_check(opts: dict[str, Any]) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print_summary(result, written, quiet=bool(opts.get("quiet")))
-    return result.exit_code
+    print_decisions(result)
+    return 0 if opts.get("exit_zero") else result.exit_code
+
+
+def print_decisions(result: Any) -> None:
+    """Problems with the decisions file and stale decisions, on stderr; counts on stdout."""
+    for line in result.decisions_problems:
+        err.print(f"invalid decisions: {line}", markup=False, highlight=False)
+    if result.decisions_problems:
+        err.print(
+            "the decisions file was not applied: every finding counts (exit code 3)",
+            markup=False,
+            highlight=False,
+        )
+    for s in result.stale_decisions:
+        err.print(
+            f"stale decision: {s['finding_id']} ({s['status']} by {s['reviewer']} on "
+            f"{s['date']}): {s['stale']}; the finding counts again",
+            markup=False,
+            highlight=False,
+        )
+    d = result.summary.get("decisions") or {}
+    if d.get("file") and not result.decisions_problems:
+        by = ", ".join(f"{v} {k}" for k, v in d.get("by_status", {}).items()) or "none applied"
+        out.print(
+            f"decisions: {d.get('entries', 0)} in {d['file']}; {d.get('decided', 0)} matched "
+            f"findings ({by}); {d.get('closed', 0)} closed; {d.get('stale', 0)} stale; "
+            f"{result.summary['open_findings']} flagged findings still open",
+            markup=False,
+            highlight=False,
+        )
 
 
 def print_summary(result: Any, written: list[Path], *, quiet: bool = False) -> None:
@@ -269,8 +351,16 @@ def print_summary(result: Any, written: list[Path], *, quiet: bool = False) -> N
             out.print(f"warning: {w}", markup=False, highlight=False)
         if s["rows_rejected"]:
             out.print(
-                f"{s['rows_rejected']} allocation rows could not be read and were not checked "
-                "(see rejected_rows in findings.json)",
+                f"{s['rows_rejected']} allocation rows were not checked: "
+                f"{s['rows_unreadable']} could not be read, "
+                f"{s['rows_rejected_out_of_scope']} are out of scope (e.g. subtotal lines); "
+                "see rejected_rows in findings.json",
+                markup=False,
+            )
+        if s["rows_out_of_scope"]:
+            out.print(
+                f"{s['rows_out_of_scope']} rows skipped by transaction type "
+                f"(rules check: {', '.join(result.run['transaction_types'])})",
                 markup=False,
             )
         for path in written:
@@ -357,6 +447,169 @@ def rules_test(
         markup=False,
     )
     return 1 if failed else 0
+
+
+@review_app.command("import")
+@guarded
+def review_import(
+    report: Annotated[Path, typer.Argument(help="The report.xlsx reviewers filled in.")],
+    decisions: Annotated[Path, typer.Option(help="Decisions file to create or update.")] = Path(
+        "decisions.yaml"
+    ),
+    findings: Annotated[
+        Path | None,
+        typer.Option(
+            help="findings.json of the same run (default: the one beside the report), to "
+            "record each decision's evidence ids."
+        ),
+    ] = None,
+) -> int:
+    """Import reviewers' decisions from a filled-in report.xlsx into the decisions file.
+
+    Reads the Decision, Reason and Reviewer columns of the Flags sheet. Exit 3 (nothing
+    written) if any filled row is incomplete or invalid.
+    """
+    from conditionality.review.importer import import_decisions
+
+    if findings is not None and not findings.is_file():
+        raise UsageError(f"{findings}: no such findings.json")
+    res = import_decisions(report, decisions, findings_json=findings)
+    out.print(
+        f"{len(res.added)} decisions added, {len(res.updated)} updated, "
+        f"{len(res.unchanged)} unchanged in {decisions}; "
+        f"{res.rows_without_decision} flagged rows have no decision yet",
+        markup=False,
+        highlight=False,
+    )
+    for fid in res.updated:
+        out.print(f"updated: {fid}", markup=False, highlight=False)
+    return 0
+
+
+@app.command()
+@guarded
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier findings.json.")],
+    new: Annotated[Path, typer.Argument(help="The later findings.json.")],
+    format: Annotated[str, typer.Option(help="text or json.")] = "text",
+) -> int:
+    """What changed between two runs (two findings.json files).
+
+    Findings new, resolved, changed and unchanged; rule pack and reference list changes are
+    reported apart from data changes. Exit 0 (2 if a file cannot be read).
+    """
+    import json
+
+    from conditionality.review.diff import diff_reports, load_report, render_text
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format {format!r}: use text or json")
+    d = diff_reports(load_report(old), load_report(new))
+    if format == "json":
+        sys.stdout.write(json.dumps(d, indent=2, ensure_ascii=False, default=str) + "\n")
+    else:
+        sys.stdout.write(render_text(d))
+    return 0
+
+
+@app.command()
+@guarded
+def explain(
+    allocation_id: Annotated[str, typer.Argument(help="The allocation to explain.")],
+    aid: FilesOpt = None,
+    abuses: FilesOpt = None,
+    country_status: FilesOpt = None,
+    entities: FilesOpt = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
+    ] = None,
+    rule: Annotated[
+        list[str] | None, typer.Option(help="Explain only this rule (may be repeated).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")
+    ] = None,
+    transaction_types: Annotated[
+        str | None, typer.Option(help="Transaction types the rules check (default obligation).")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option(help="Override a rule parameter: RULE.NAME=V1,V2.")
+    ] = None,
+    aliases: Annotated[Path | None, typer.Option(help="CSV of extra name aliases.")] = None,
+    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
+    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
+    column_map: Annotated[
+        Path | None, typer.Option(help="File mapping headers to columns.")
+    ] = None,
+    date_order: Annotated[
+        str | None, typer.Option(help="auto, mdy or dmy for slash dates.")
+    ] = None,
+    credibility: Annotated[
+        str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
+    ] = None,
+    format: Annotated[str, typer.Option(help="text or json.")] = "text",
+) -> int:
+    """Why each rule fired or did not for one allocation (same inputs as check).
+
+    Outside applies_to, no evidence match, a match below the band, no list entry for the
+    date, an exception or waiver applied; with the evidence and list rows looked at.
+    """
+    import json
+
+    from conditionality.review.explain import explain as run_explain
+    from conditionality.review.explain import render_text
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format {format!r}: use text or json")
+    cfg_path = config or find_config(Path.cwd())
+    if config is not None and not config.exists():
+        raise UsageError(f"{config}: config file not found")
+    opts = merge(
+        {
+            "aid": aid,
+            "abuses": abuses,
+            "country_status": country_status,
+            "entities": entities,
+            "rules": rules,
+            "as_of": as_of,
+            "transaction_types": transaction_types,
+            "params": _parse_params(param or []) or None,
+            "aliases": str(aliases) if aliases else None,
+            "input_format": input_format,
+            "sheet": sheet,
+            "header_row": header_row,
+            "column_map": str(column_map) if column_map else None,
+            "date_order": date_order,
+            "credibility": credibility,
+        },
+        load_config(cfg_path, CHECK_KEYS),
+    )
+    if not opts.get("aid"):
+        raise UsageError("no allocations given: use --aid FILE (or aid = [...] in the config)")
+    read_options, alias_table, ttypes, as_of_value = _read_settings(opts)
+    doc = run_explain(
+        allocation_id,
+        opts["aid"],
+        opts.get("abuses"),
+        opts.get("country_status"),
+        opts.get("entities"),
+        rules=opts.get("rules") or None,
+        as_of=as_of_value,
+        params=opts.get("params"),
+        aliases=alias_table,
+        transaction_types=ttypes,
+        read_options=read_options,
+        rule_ids=rule or None,
+    )
+    if format == "json":
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n")
+    else:
+        sys.stdout.write(render_text(doc))
+    return 0
 
 
 @app.command()

@@ -19,8 +19,17 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-PATH_KEYS = {"aid", "abuses", "country_status", "entities", "rules", "out", "aliases",
-             "column_map", "decisions"}
+PATH_KEYS = {
+    "aid",
+    "abuses",
+    "country_status",
+    "entities",
+    "rules",
+    "out",
+    "aliases",
+    "column_map",
+    "decisions",
+}
 LIST_KEYS = {"aid", "abuses", "country_status", "entities", "rules"}
 
 

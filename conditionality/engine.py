@@ -102,6 +102,8 @@ class RuleResult:
 
 def _effective(rule: Rule, dates: pd.Series) -> pd.Series:
     ok = pd.Series(True, index=dates.index)
+    if not (rule.effective.from_ or rule.effective.to):
+        return ok.astype(BOOL)  # no period: an undated allocation is still in effect
     if rule.effective.from_:
         ok &= dates >= pd.Timestamp(rule.effective.from_)
     if rule.effective.to:

@@ -6,6 +6,15 @@ and the *distinct* candidate names, so cost grows with distinct names, not with 
 
 from __future__ import annotations
 
-from conditionality.matching.core import Bands, match_names, normalize_names
+from conditionality.matching.aliases import default_aliases, load_aliases
+from conditionality.matching.core import MATCH_COLUMNS, Bands, match_names
+from conditionality.matching.normalize import normalize_names
 
-__all__ = ["Bands", "match_names", "normalize_names"]
+__all__ = [
+    "MATCH_COLUMNS",
+    "Bands",
+    "default_aliases",
+    "load_aliases",
+    "match_names",
+    "normalize_names",
+]

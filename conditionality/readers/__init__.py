@@ -14,7 +14,7 @@ from conditionality.readers.base import (
     ReadResult,
     empty_rejected,
 )
-from conditionality.readers.native import read_native
+from conditionality.readers.native import load_column_map, read_native
 from conditionality.readers.registry import ADAPTERS, pick_adapter
 from conditionality.schema import TABLES, Table
 
@@ -25,6 +25,7 @@ __all__ = [
     "InputInfo",
     "ReadResult",
     "empty_rejected",
+    "load_column_map",
     "load_table",
     "read_file",
 ]
@@ -37,10 +38,13 @@ def read_file(
     input_format: str | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
-    column_map: dict[str, str] | None = None,
+    column_map: dict[str, str] | str | Path | None = None,
     options: dict[str, Any] | None = None,
 ) -> ReadResult:
-    """Read one file with the adapter named, or the one its headers point to."""
+    """Read one file with the adapter named, or the one its headers point to.
+
+    `column_map` (native format only) is a mapping of header text to canonical column, or the
+    path of a YAML/CSV alias file (see `load_column_map`)."""
     if not path.exists():
         raise InputError(f"{path}: file not found")
     adapter = pick_adapter(path, table, input_format)
@@ -53,7 +57,7 @@ def read_file(
             column_map=column_map,
             options=options,
         )
-    return adapter.read(path, options=options or {}, sheet=sheet)
+    return adapter.read(path, options=options or {}, sheet=sheet, header_row=header_row)
 
 
 def _reject_duplicates(result: ReadResult, table: Table) -> ReadResult:
@@ -84,9 +88,17 @@ def _reject_duplicates(result: ReadResult, table: Table) -> ReadResult:
         info.rows_rejected += int(mine.sum())
         info.rows_accepted -= int(mine.sum())
         if amount:
-            dollars = float(pd.to_numeric(d.loc[mine, amount], errors="coerce").sum())
+            values = pd.to_numeric(d.loc[mine, amount], errors="coerce")
+            dollars = float(values.sum())
             info.dollars_rejected += dollars
             info.dollars_accepted -= dollars
+            if "transaction_type" in d:
+                kind = d.loc[mine, "transaction_type"].astype("string").fillna("obligation")
+                for k, v in values.groupby(kind).sum().items():
+                    key = str(k)
+                    info.dollars_by_transaction_type[key] = info.dollars_by_transaction_type.get(
+                        key, 0.0
+                    ) - float(v)
     rejected = pd.concat([result.rejected, extra], ignore_index=True)
     return ReadResult(df[~dup].reset_index(drop=True), rejected, result.info)
 

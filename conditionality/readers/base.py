@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from conditionality.readers.countries import parse_country
+from conditionality.readers.countries import country_reasons, parse_country
 from conditionality.readers.values import (
     clean_text,
     parse_amount,
@@ -51,6 +51,11 @@ class InputInfo:
     unmapped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    # Rows that are readable but outside what the table holds (e.g. an ACLED battle, a PTS
+    # year with no score). They are among rows_rejected, with a reason starting "out of scope".
+    rows_out_of_scope: int = 0
+    # Accepted dollars per transaction type (allocations only; blank counts as obligation).
+    dollars_by_transaction_type: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -84,6 +89,21 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+@dataclass
+class RowReject:
+    """Rows an adapter rejects before cell parsing: `mask` marks them, `reason` says why (one
+    text, or one per row), `column` and `value` say what the reader looked at."""
+
+    mask: pd.Series
+    column: str
+    reason: str | pd.Series
+    value: pd.Series | None = None
+    out_of_scope: bool = False
+
+
+OUT_OF_SCOPE = "out of scope: "
+
+
 def _parse_column(raw: pd.Series, kind: str, allowed: tuple[str, ...], opts: dict[str, Any]):
     if kind == "number":
         value, bad = parse_amount(raw)
@@ -98,7 +118,8 @@ def _parse_column(raw: pd.Series, kind: str, allowed: tuple[str, ...], opts: dic
         return value, bad, "not a date (use YYYY-MM-DD) or out of range 1900-2100", note
     if kind == "country":
         value, bad = parse_country(raw)
-        return value, bad, "unknown country (use an ISO3 code such as GTM)", None
+        reason = country_reasons(raw, bad) if bad.any() else ""
+        return value, bad, reason, None
     if kind == "enum":
         value, bad = parse_enum(raw, allowed)
         return value, bad, "not one of: " + ", ".join(allowed), None
@@ -116,11 +137,14 @@ def validate(
     *,
     options: dict[str, Any] | None = None,
     max_cell_length: int = 32_767,
+    rejects: list[RowReject] | None = None,
 ) -> ReadResult:
     """Parse and check every cell of `raw` (canonical column names, raw values).
 
     `rows` holds each row's number in the source (1-based, as a spreadsheet shows it). A row
     with any unreadable cell, or a blank required cell, is rejected with one entry per cell.
+    `rejects` are rows an adapter turns away as a whole (out of scope, not a single country,
+    ...); they are reported the same way and count in the reconciliation.
     """
     opts = options or {}
     n = len(raw)
@@ -129,10 +153,20 @@ def validate(
     out: dict[str, pd.Series] = {}
     problems: list[pd.DataFrame] = []
 
-    def note_bad(column: str, mask: pd.Series, reason: str | pd.Series) -> None:
+    def note_bad(
+        column: str, mask: pd.Series, reason: str | pd.Series, given: pd.Series | None = None
+    ) -> None:
+        mask = mask.reset_index(drop=True).fillna(False).astype(bool)
         if not mask.any():
             return
-        values = raw[column][mask] if column in raw else pd.Series("", index=mask[mask].index)
+        if given is not None:
+            values = given.reset_index(drop=True)[mask]
+        elif column in raw:
+            values = raw[column][mask]
+        else:
+            values = pd.Series("", index=mask[mask].index)
+        if isinstance(reason, pd.Series):
+            reason = reason.reset_index(drop=True)
         text = values.astype("string").fillna("").str.slice(0, 200)
         problems.append(
             pd.DataFrame(
@@ -147,6 +181,15 @@ def validate(
             )
         )
 
+    out_of_scope = pd.Series(False, index=range(n))
+    whole_rows = pd.Series(False, index=range(n))
+    for rj in rejects or []:
+        m = rj.mask.reset_index(drop=True).fillna(False).astype(bool) & ~whole_rows
+        note_bad(rj.column, m, rj.reason, rj.value)
+        whole_rows |= m
+        if rj.out_of_scope:
+            out_of_scope |= m
+
     for col in table.columns:
         if col.name not in raw:
             cells = pd.Series(None, index=range(n), dtype="object")
@@ -155,13 +198,16 @@ def validate(
         else:
             cells = raw[col.name]
         long_cells = cells.astype("string").str.len().fillna(0) > max_cell_length
-        note_bad(col.name, long_cells, f"cell longer than {max_cell_length} characters")
+        note_bad(
+            col.name, long_cells & ~whole_rows, f"cell longer than {max_cell_length} characters"
+        )
         value, bad, reason, note = _parse_column(cells, col.type, col.allowed, opts)
         if note:
             info.notes.append(f"{col.name}: {note}")
-        note_bad(col.name, bad & ~long_cells, reason)
+        note_bad(col.name, bad & ~long_cells & ~whole_rows, reason)
         if col.required:
-            note_bad(col.name, value.isna() & ~bad & ~long_cells, "required value is blank")
+            blank_req = value.isna() & ~bad & ~long_cells & ~whole_rows
+            note_bad(col.name, blank_req, "required value is blank")
         out[col.name] = value.where(~long_cells)
 
     table_df = pd.DataFrame(out)
@@ -171,7 +217,7 @@ def validate(
 
     rejected = pd.concat(problems, ignore_index=True) if problems else empty_rejected()
     bad_rows = set(rejected["row"].tolist()) if len(rejected) else set()
-    is_bad = table_df["_row"].isin(bad_rows)
+    is_bad = table_df["_row"].isin(bad_rows) | whole_rows.to_numpy()
 
     amount_col = table.amount_column
     if amount_col:
@@ -180,6 +226,15 @@ def validate(
         info.dollars_rejected += float(amounts[is_bad].sum())
         info.dollars_accepted += float(amounts[~is_bad].sum())
         info.rows_unreadable_amount += int((is_bad & amounts.isna()).sum())
+        if "transaction_type" in table_df:
+            kind = table_df["transaction_type"].astype("string").fillna("obligation")
+            per_type = amounts[~is_bad].groupby(kind[~is_bad]).sum()
+            for k, v in per_type.items():
+                key = str(k)
+                info.dollars_by_transaction_type[key] = info.dollars_by_transaction_type.get(
+                    key, 0.0
+                ) + float(v)
+    info.rows_out_of_scope += int(out_of_scope.sum())
     info.rows_read += n
     info.rows_rejected += int(is_bad.sum())
     info.rows_accepted += int((~is_bad).sum())

@@ -63,3 +63,50 @@ def parse_country(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     codes = keys.map(mapping).astype("string")
     bad = ~is_blank & codes.isna()
     return codes, bad
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, str]]:
+    """Name keys (longer than three letters, so not codes) to (ISO3, display name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for key, code in lookup().items():
+        if len(key) > 3:
+            c = pycountry.countries.get(alpha_3=code)
+            display = getattr(c, "common_name", None) or getattr(c, "name", code) if c else key
+            out[key] = (code, str(display))
+    return out
+
+
+def suggest_country(text: str, *, cutoff: float = 80.0) -> tuple[str, str] | None:
+    """The closest known country name to `text`, as (ISO3, name), if one is close enough.
+
+    Used only to word the rejection: a loose match is reported, never applied.
+    """
+    from rapidfuzz import fuzz, process, utils
+
+    key = _key(text)
+    if not key:
+        return None
+    names = _names()
+    hit = process.extractOne(
+        key, list(names), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=cutoff
+    )
+    return names[hit[0]] if hit else None
+
+
+def country_reasons(raw: pd.Series, bad: pd.Series) -> pd.Series:
+    """One rejection reason per cell of `raw` (only the `bad` ones matter), with a suggestion
+    when a known name is close: "unknown country 'Guatmala' (did you mean GTM Guatemala?)"."""
+    reasons = pd.Series("", index=raw.index, dtype="object")
+    text = raw[bad].astype("string").str.strip()
+    for value in text.dropna().unique():
+        hint = suggest_country(str(value))
+        tail = (
+            f" (did you mean {hint[0]} {hint[1]}?)"
+            if hint
+            else " (use an ISO3 code such as GTM or an English name)"
+        )
+        reasons[text.eq(value).reindex(raw.index, fill_value=False)] = (
+            f"unknown country {value!r}{tail}"
+        )
+    return reasons

@@ -7,6 +7,8 @@ import csv
 import io
 import re
 import zipfile
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +29,96 @@ def header_key(text: object) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
 
 
-def column_lookup(table: Table, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Every accepted header spelling (as a key) to its canonical column."""
+def _map_from_obj(obj: Any, table: str | None, where: str) -> dict[str, str]:
+    """A flat {header: column} mapping, or one grouped by table name."""
+    if obj is None:
+        return {}
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: a column map is a mapping of header text to column name")
+    groups = {k: v for k, v in obj.items() if isinstance(v, dict)}
+    flat = {str(k): str(v) for k, v in obj.items() if v is not None and not isinstance(v, dict)}
+    if table is not None:
+        flat.update({str(k): str(v) for k, v in groups.get(table, {}).items()})
+    else:
+        # keep the grouping: "allocations:Country" applies to the allocations table only
+        for name, g in groups.items():
+            flat.update({f"{name}:{k}": str(v) for k, v in g.items()})
+    return flat
+
+
+def load_column_map(path: str | Path, table: str | None = None) -> dict[str, str]:
+    """Read a column alias file: header spelling -> canonical column.
+
+    YAML (`Header text: column`, flat or grouped under table names) or CSV with columns
+    `header,column` (and optionally `table`). Unknown target columns are an error.
+    """
+    import yaml
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: column map file not found")
+    if p.suffix.lower() in (".csv", ".tsv", ".txt"):
+        frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=None, engine="python")
+        cols = {header_key(c): c for c in frame.columns}
+        if "header" not in cols or "column" not in cols:
+            raise InputError(f"{p}: a CSV column map needs the columns header,column[,table]")
+        if table is not None and "table" in cols:
+            t = frame[cols["table"]].str.strip()
+            frame = frame[t.eq("") | t.eq(table)]
+        mapping = dict(
+            zip(frame[cols["header"]].str.strip(), frame[cols["column"]].str.strip(), strict=True)
+        )
+    else:
+        try:
+            obj = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise InputError(f"{p}: not valid YAML ({exc})") from None
+        mapping = _map_from_obj(obj, table, str(p))
+    if table is not None:
+        from conditionality.schema import TABLES
+
+        known = set(TABLES[table].names)
+        wrong = sorted({v for v in mapping.values() if v not in known})
+        if wrong:
+            raise InputError(f"{p}: column map names unknown {table} column(s): {', '.join(wrong)}")
+    return mapping
+
+
+@lru_cache(maxsize=1)
+def _builtin_aliases() -> dict[str, dict[str, str]]:
+    import yaml
+
+    path = resources.files("conditionality") / "data" / "column_aliases.yaml"
+    obj = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {t: {str(k): str(v) for k, v in m.items()} for t, m in obj.items()}
+
+
+def column_lookup(table: Table, extra: dict[str, str] | str | Path | None = None) -> dict[str, str]:
+    """Every accepted header spelling (as a key) to its canonical column: the schema's names and
+    aliases, then the editable data/column_aliases.yaml, then the run's own column map."""
     lookup: dict[str, str] = {}
     for col in table.columns:
         for spelling in (col.name, *col.aliases):
             lookup.setdefault(header_key(spelling), col.name)
+    for spelling, target in _builtin_aliases().get(table.name, {}).items():
+        lookup.setdefault(header_key(spelling), target)
+    from conditionality.schema import TABLES
+
+    if isinstance(extra, (str, Path)):
+        extra = load_column_map(extra, table.name)
     for spelling, target in (extra or {}).items():
+        scope, _, bare = spelling.partition(":")
+        if bare and scope in TABLES:
+            if scope != table.name:
+                continue
+            spelling = bare
+        elif target not in table.names and any(target in t.names for t in TABLES.values()):
+            continue  # a flat map shared by several tables: this entry is for another one
+        if target not in table.names:
+            raise InputError(
+                f"column map: {spelling!r} -> {target!r}, but {table.name} has no column "
+                f"{target!r}; columns are: {', '.join(table.names)}"
+            )
         lookup[header_key(spelling)] = target
     return lookup
 
@@ -107,7 +192,9 @@ def read_xlsx_grid(path: Path, sheet: str | None) -> tuple[pd.DataFrame, str, li
             top = grid.iat[rng.min_row - 1, rng.min_col - 1]
             grid.iloc[rng.min_row - 1 : rng.max_row, rng.min_col - 1 : rng.max_col] = top
         if ws.merged_cells.ranges:
-            notes.append(f"{len(ws.merged_cells.ranges)} merged ranges filled from their first cell")
+            notes.append(
+                f"{len(ws.merged_cells.ranges)} merged ranges filled from their first cell"
+            )
         if sheet is None and find_header(grid, None) is None:
             continue
         return grid, name, notes, bool(wb.epoch.year == 1904)
@@ -134,7 +221,7 @@ def read_native(
     *,
     sheet: str | None = None,
     header_row: int | None = None,
-    column_map: dict[str, str] | None = None,
+    column_map: dict[str, str] | str | Path | None = None,
     options: dict[str, Any] | None = None,
 ) -> ReadResult:
     """Read one CSV or XLSX file in the native format into `table`'s canonical columns."""

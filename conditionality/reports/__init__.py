@@ -31,7 +31,7 @@ def write_reports(result: CheckResult, out_dir: Path, formats: list[str]) -> lis
 
 def _load_optional() -> None:
     """Formats added by other modules register themselves on import."""
-    for module in ("xlsx_report", "html_report", "md_report"):
+    for module in ("xlsx_report", "html_report", "md_report", "clearance"):
         try:
             __import__(f"conditionality.reports.{module}")
         except ModuleNotFoundError as exc:

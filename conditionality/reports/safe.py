@@ -37,6 +37,12 @@ def safe_target(out_dir: Path, name: str) -> Path:
     return target
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(target: Path, data: bytes) -> Path:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -44,8 +50,25 @@ def atomic_write_bytes(target: Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def neutralize_value(value: str) -> str:
+    """One text value made inert for a spreadsheet (the scalar form of neutralize_text)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def is_web_url(value: object) -> bool:
+    """True only for an absolute http(s) URL: the only links a report makes clickable."""
+    if not isinstance(value, str):
+        return False
+    v = value.strip()
+    low = v.lower()
+    if not (low.startswith("http://") or low.startswith("https://")):
+        return False
+    return not any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`\\" for ch in v)

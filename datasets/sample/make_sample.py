@@ -3059,9 +3059,14 @@ def evaluate(a: Alloc, w: World) -> list[Finding]:
     else:
         evidence, note = None, ""
     res, missing = decide([non_hum], evidence)
-    if res == "restricted" and a.recipient_type and a.recipient_type not in (
-        "government",
-        "security_force_unit",
+    if (
+        res == "restricted"
+        and a.recipient_type
+        and a.recipient_type
+        not in (
+            "government",
+            "security_force_unit",
+        )
     ):
         # 22 U.S.C. 7107(d)(1)(A) restricts assistance to the government: others go to review
         res, note = "review", note + "; recipient is not the government"

@@ -1,0 +1,274 @@
+"""Name normalization: case, accents, punctuation, ordinals, abbreviations and unit words.
+
+Each distinct name is turned into a profile: its normalized tokens plus the features the scorer
+checks (numbers, unit types, arms, branches, acronym keys). Work is per distinct name only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from conditionality.matching.vocab import vocabulary
+
+# '3rd', '3er', '3ra', '6TA', '1º' (-> '1o'), '1ª' (-> '1a'), '8vo' ...
+_ORDINAL_SUFFIX = re.compile(
+    r"^(\d+)(st|nd|rd|th|er|ero|era|ra|ro|da|do|ta|to|mo|ma|vo|va|no|na|a|o)$"
+)
+_LETTERS_DIGITS = re.compile(r"^([a-z]+)(\d+)$")
+_RAW_TOKEN = re.compile(r"[a-z0-9?]+")
+# 'F.A.M.', 'FF.AA.', 'B.I', 'S.A.' -> one token; not '3ra.' or 'No.'
+_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]{1,2}\.)+[a-z]{1,2}\b\.?|(?:[a-z]{1,2}\.){2,})")
+_SECURITY_KINDS = frozenset({"unit_type", "arm", "branch"})
+# any vocabulary hit marks an institutional name: typo repair and country words apply there
+_CONTEXT_KINDS = _SECURITY_KINDS | {"org", "word"}
+_TYPO_CUTOFF = 85.0
+
+
+class Profile(NamedTuple):
+    """What the scorer needs to know about one normalized name."""
+
+    norm: str  # readable normalized form
+    key: str  # sorted tokens, compared with rapidfuzz
+    numbers: str  # sorted distinct numbers/ordinals, space separated
+    unit_types: str
+    arms: str
+    branches: str
+    ordinal: bool  # an ordinal was rewritten (3rd, tercer, III, 6TA ...)
+    security: bool  # names a security-force unit (has unit, arm or branch words)
+    person_order: bool  # 'LAST, First' was turned around
+    acronyms: tuple[str, ...]  # initials of the long form, 'letters:numbers'
+    short: str  # the name as an acronym ('bim:1') when it is one short token
+
+
+def preclean(names: pd.Series) -> pd.Series:
+    """Repair mojibake, strip accents, lower-case and join dotted acronyms (vectorized)."""
+    s = names.astype("string").fillna("")
+    broken = s.str.contains("Ã|Â", regex=True)
+    if broken.any():
+        s = s.where(~broken, s[broken].map(_fix_mojibake))
+    s = s.str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii").str.lower()
+    s = s.str.replace("&", " and ", regex=False)
+    return s.str.replace(_DOTTED, lambda m: m.group(0).replace(".", ""), regex=True)
+
+
+def _fix_mojibake(text: str) -> str:
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _raw_tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for tok in _RAW_TOKEN.findall(text):
+        tok = tok.replace("?", "")  # damaged encoding: 'Bogot?' -> 'bogot', fuzzy does the rest
+        if not tok:
+            continue
+        m = _LETTERS_DIGITS.match(tok)
+        if m and m.group(1) not in {"n"}:
+            out.extend(m.groups())  # 'BIM1' -> 'bim 1'
+        elif m:
+            out.append(m.group(2))  # 'N9' (number sign) -> '9'
+        else:
+            out.append(tok)
+    return out
+
+
+class _Item(NamedTuple):
+    token: str  # canonical token ('' = dropped)
+    # unit_type | arm | branch | org | word (vocabulary) | plain | number | country | company
+    kind: str
+    source: tuple[str, ...]  # the input tokens it came from
+    ordinal: bool = False
+
+
+def _items(toks: list[str]) -> list[_Item]:
+    v = vocabulary()
+    items: list[_Item] = []
+    i = 0
+    while i < len(toks):
+        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
+            key = tuple(toks[i : i + span])
+            if key in v.stop_company:
+                items.append(_Item("", "company", key))
+                break
+            hit = v.phrases.get(key)
+            if hit is not None:
+                items.append(_Item(hit[0], hit[1], key))
+                break
+            if span > 1 and "_".join(key) in v.stop_security:
+                items.append(_Item("_".join(key), "country", key))
+                break
+        else:
+            span = 1
+            items.append(_single(toks[i]))
+        i += span
+    return _compound_ordinals([it for it in items if it.kind != "stop"])
+
+
+def _compound_ordinals(items: list[_Item]) -> list[_Item]:
+    """'Décima Quinta' -> 15, 'vigésimo primero' -> 21."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and it.ordinal
+            and prev.ordinal
+            and it.source[0].isalpha()
+            and prev.source[0].isalpha()
+            and int(prev.token) in (10, 20)
+            and int(it.token) < 10
+        ):
+            merged = str(int(prev.token) + int(it.token))
+            out[-1] = _Item(merged, "number", prev.source + it.source, ordinal=True)
+        else:
+            out.append(it)
+    return out
+
+
+def _single(tok: str) -> _Item:
+    v = vocabulary()
+    if tok.isdigit():
+        return _Item(str(int(tok)), "number", (tok,))
+    m = _ORDINAL_SUFFIX.match(tok)
+    if m:
+        return _Item(str(int(m.group(1))), "number", (tok,), ordinal=True)
+    if tok in v.ordinals:
+        return _Item(str(v.ordinals[tok]), "number", (tok,), ordinal=True)
+    if tok in v.stop_always:
+        return _Item("", "stop", (tok,))
+    if tok in v.stop_security:
+        return _Item(tok, "country", (tok,))
+    return _Item(tok, "plain", (tok,))
+
+
+@lru_cache(maxsize=65536)
+def _typo(tok: str) -> str | None:
+    """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool')."""
+    found = process.extractOne(
+        tok, vocabulary().words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
+    )
+    return None if found is None else str(found[0])
+
+
+def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
+    """Map unknown words close to a vocabulary word onto it ('batallion', 'shool')."""
+    return [(_typo(t) or t) if t in unknown and len(t) >= 5 and t.isalpha() else t for t in toks]
+
+
+def _name_items(toks: list[str]) -> list[_Item]:
+    items = _items(toks)
+    if any(it.kind in _CONTEXT_KINDS for it in items):
+        # only words no phrase took ('Armadas' in 'Fuerzas Armadas' stays as it is)
+        unknown = {it.source[0] for it in items if it.kind == "plain" and len(it.source) == 1}
+        unknown -= vocabulary().singles
+        fixed = _fix_typos(toks, unknown)
+        if fixed != toks:
+            items = _items(fixed)
+    return items
+
+
+def _finish(items: list[_Item]) -> list[_Item]:
+    v = vocabulary()
+    security = any(it.kind in _CONTEXT_KINDS for it in items)
+    out: list[_Item] = []
+    for it in items:
+        if it.kind == "company":
+            continue
+        if security and (it.kind == "country" or it.token in v.stop_security):
+            continue  # 'Colombian Army' == 'Ejército' within the COL block
+        if it.kind == "country":
+            out.extend(_Item(t, "plain", (t,)) for t in it.source)
+            continue
+        out.append(it)
+    return out
+
+
+def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
+    """Initials of the name in its own language and in canonical English, with its numbers."""
+    stop = vocabulary().stop_always
+    words = [it for it in items if it.kind not in {"number", "company", "stop"}]
+    if len(words) < 2:
+        return ()
+    native = "".join(src[0] for it in words for src in it.source if src not in stop)
+    english = "".join(part[0] for it in words for part in it.token.split("_") if part)
+    keys = {k for k in (native, english) if len(k) >= 3 or (len(k) == 2 and numbers)}
+    return tuple(sorted(f"{k}:{numbers}" for k in keys))
+
+
+def _key(items: list[_Item]) -> str:
+    """Sorted tokens; branch words are left to the branch check ('7th Division' of the army is
+    '7a División del Ejército') unless nothing else would remain."""
+    rest = [it.token for it in items if it.token and it.kind != "branch"]
+    if any(it.kind != "number" for it in items if it.token and it.kind != "branch"):
+        return " ".join(sorted(rest))
+    return " ".join(sorted(it.token for it in items if it.token))
+
+
+@lru_cache(maxsize=262144)
+def profile(cleaned: str) -> Profile:
+    """Profile one pre-cleaned name (see `preclean`)."""
+    person_order = False
+    parts = cleaned.split(",")
+    if len(parts) == 2 and "(" not in cleaned:
+        last, first = (_finish(_name_items(_raw_tokens(p))) for p in parts)
+        both = last + first
+        if last and first and not any(it.kind in _CONTEXT_KINDS for it in both):
+            items = first + last  # OFAC 'LAST, First' -> 'First LAST'
+            person_order = True
+        else:
+            items = []
+    if not person_order:
+        raw = _name_items(_raw_tokens(cleaned))
+        items = _finish(raw)
+    else:
+        raw = items
+    toks = [it.token for it in items if it.token]
+    numbers = " ".join(sorted({it.token for it in items if it.kind == "number"}, key=int))
+    kinds = {
+        k: " ".join(sorted({it.token for it in items if it.kind == k})) for k in _SECURITY_KINDS
+    }
+    words = [it for it in items if it.kind not in {"number"}]
+    short = ""
+    lone = words[0].token if len(words) == 1 and words[0].kind == "plain" else ""
+    if lone.isalpha() and 2 <= len(lone) <= 8 and (len(lone) >= 3 or numbers):
+        short = f"{lone}:{numbers}"
+    return Profile(
+        norm=" ".join(toks).replace("_", " "),
+        key=_key(items),
+        numbers=numbers,
+        unit_types=kinds["unit_type"],
+        arms=kinds["arm"],
+        branches=kinds["branch"],
+        ordinal=any(it.ordinal for it in items),
+        security=any(it.kind in _SECURITY_KINDS for it in items),
+        person_order=person_order,
+        acronyms=_acronym(raw, numbers),
+        short=short,
+    )
+
+
+def profiles(names: pd.Series) -> pd.DataFrame:
+    """Profile each distinct name; returns one row per distinct input value, indexed by it."""
+    distinct = pd.Series(names.dropna().unique(), dtype="string")
+    cleaned = preclean(distinct)
+    rows = [profile(c) for c in cleaned.tolist()]
+    out = pd.DataFrame(rows, columns=list(Profile._fields), index=pd.Index(distinct, name="name"))
+    return out
+
+
+def normalize_names(names: pd.Series) -> pd.Series:
+    """Normalized form of each name: case, accents, punctuation, spacing, ordinals ('3rd',
+    'tercer', 'III', '3er.' -> '3'), abbreviations ('Bn.' -> battalion), Spanish unit words
+    (batallón -> battalion), stop words and articles, and OFAC 'LAST, First' order.
+    Empty names give NA."""
+    table = profiles(names)
+    out = names.astype("string").map(table["norm"].to_dict())
+    out = out.astype("string")
+    return out.where(out.str.len() > 0)

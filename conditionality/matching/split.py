@@ -1,0 +1,111 @@
+"""Split a recipient cell that names several units into parts, each vetted on its own.
+
+FMTR writes 'Fuerzas Especiales Naval (FEN), Brigada de Infantería de Marina 1 and 2 (BIM1 and
+2), 1st Signal Battalion, and Navy N9'. A part in parentheses is an alias of the text before it;
+'X 1 and 2' names X 1 and X 2; in 'SEMAR / Cuarta Región Naval' the text before a slash names
+the parent unit of the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from conditionality.matching.vocab import tokens, vocabulary
+
+_LIST_SEP = re.compile(r"[,;]|\s-\s")
+_LEADING_AND = re.compile(r"^\s*(?:and|y|&)\s+", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]*)\)?")
+_NUMBER_LIST = re.compile(r"^(.*?)\s*(\d+)((?:\s*(?:,|and|y|&)\s*\d+)+)\s*$", re.IGNORECASE)
+_TRAILING_NUMBER = re.compile(r"\s*\d+\s*$")
+
+
+class Part(NamedTuple):
+    """One unit named inside a cell."""
+
+    text: str
+    origin: str  # whole | split | paren
+    parent: bool  # named as the parent of the cell's unit (text before a slash)
+
+
+def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
+    """Split on `sep` outside parentheses."""
+    out, depth, start = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            m = sep.match(text, i)
+            if m and m.end() > i:
+                out.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+def _has_unit_words(text: str) -> bool:
+    phrases = vocabulary().phrases
+    return any((t,) in phrases for t in tokens(text))
+
+
+def _expand_numbers(text: str) -> list[str]:
+    """'Brigada de Infantería de Marina 1 and 2' -> the brigade 1 and the brigade 2."""
+    m = _NUMBER_LIST.match(text)
+    if not m:
+        return [text]
+    head, first, rest = m.group(1), m.group(2), m.group(3)
+    joiner = "" if head and head[-1].isalpha() and len(head.split()[-1]) <= 5 else " "
+    numbers = [first, *re.findall(r"\d+", rest)]
+    return [f"{head}{joiner}{n}".strip() for n in numbers]
+
+
+def _segment_parts(segment: str, previous: str) -> list[tuple[str, str]]:
+    seg = _LEADING_AND.sub("", segment).strip()
+    if seg.isdigit() and previous:
+        # 'Jungle Battalion 55, 56': the bare number reuses the previous part's words
+        seg = _TRAILING_NUMBER.sub("", previous) + " " + seg
+    out: list[tuple[str, str]] = []
+    inner = [m.group(1).strip() for m in _PAREN.finditer(seg)]
+    base = _PAREN.sub(" ", seg).strip()
+    out.extend((t, "split") for t in _expand_numbers(base))
+    for alias in inner:
+        out.extend((t, "paren") for t in _expand_numbers(alias))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def split_cell(text: str) -> tuple[Part, ...]:
+    """The parts a cell names; the whole cell always comes first."""
+    whole = Part(text, "whole", False)
+    simple = not any(ch in text for ch in ",;/(") and " - " not in text
+    if simple and not _NUMBER_LIST.match(text):
+        return (whole,)
+    # one comma and no unit words: an OFAC 'LAST, First' name or 'COMPANY, S.A.', not a list
+    one_comma = text.count(",") == 1 and not any(ch in text for ch in ";/(")
+    if one_comma and " - " not in text and not _has_unit_words(text):
+        return (whole,)
+    levels = [lvl for lvl in text.split("/") if lvl.strip()]
+    parts: list[Part] = [whole]
+    for depth, level in enumerate(levels):
+        is_parent = depth < len(levels) - 1
+        previous = ""
+        for segment in _top_level(level, _LIST_SEP):
+            for part, origin in _segment_parts(segment, previous):
+                if sum(ch.isalnum() for ch in part) >= 2:
+                    parts.append(Part(part, origin, is_parent))
+            if segment.strip():
+                previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()
+    seen: set[str] = set()
+    unique = []
+    for p in parts:
+        if p.text.strip() not in seen:
+            seen.add(p.text.strip())
+            unique.append(p)
+    return tuple(unique)

@@ -1,0 +1,35 @@
+"""Helpers to build match_names inputs."""
+
+import pandas as pd
+import pytest
+
+
+def queries(*rows):
+    """rows: (country, name) or (country, name, parent)."""
+    return pd.DataFrame(
+        {
+            "qid": range(len(rows)),
+            "country": [r[0] for r in rows],
+            "name": [r[1] for r in rows],
+            "parent": [r[2] if len(r) > 2 else pd.NA for r in rows],
+        }
+    )
+
+
+def candidates(*rows):
+    """rows: (country or None, name) or (country, name, parent) or (..., name_kind)."""
+    return pd.DataFrame(
+        {
+            "cid": range(len(rows)),
+            "country": [r[0] if r[0] else pd.NA for r in rows],
+            "name": [r[1] for r in rows],
+            "parent": [r[2] if len(r) > 2 and r[2] else pd.NA for r in rows],
+            "name_kind": [r[3] if len(r) > 3 else "primary" for r in rows],
+        }
+    )
+
+
+@pytest.fixture
+def build():
+    """(queries, candidates) builders."""
+    return queries, candidates

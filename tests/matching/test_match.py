@@ -1,0 +1,137 @@
+"""match_names: bands, numbers, acronyms, aliases, hierarchy, blocking, output shape."""
+
+import pandas as pd
+
+from conditionality.matching import MATCH_COLUMNS, Bands, load_aliases, match_names
+
+BANDS = Bands()
+
+
+def run(build, qrows, crows, aliases=None):
+    q, c = build
+    return match_names(q(*qrows), c(*crows), BANDS, aliases=aliases)
+
+
+def test_output_columns_and_issue_example(build):
+    out = run(
+        build,
+        [("HND", "3er. Batallón de Infantería")],
+        [("HND", "3rd Infantry Bn."), ("HND", "TERCER BATALLON DE INFANTERIA")],
+    )
+    assert list(out.columns) == MATCH_COLUMNS
+    assert set(out["band"]) == {"high"}
+    assert set(out["relation"]) == {"same"}
+    row = out.iloc[0]
+    assert row["score"] == 1.0
+    assert "ordinal" in row["features"]
+    assert "3er. Batallón de Infantería" in row["explanation"]
+    assert row["query_norm"] == "3 battalion infantry"
+
+
+def test_other_number_never_matches(build):
+    out = run(build, [("HND", "3rd Infantry Battalion")], [("HND", "5th Infantry Battalion")])
+    assert out.empty
+
+
+def test_brigade_vs_battalion_is_not_high(build):
+    out = run(build, [("HND", "3rd Infantry Battalion")], [("HND", "3rd Infantry Brigade")])
+    assert (out["band"] != "high").all()
+
+
+def test_blocking_by_country_and_country_free_candidates(build):
+    out = run(
+        build,
+        [("HND", "3rd Infantry Battalion")],
+        [("GTM", "3rd Infantry Battalion"), (None, "3rd Infantry Battalion")],
+    )
+    assert out["cid"].tolist() == [1]
+
+
+def test_acronym_matches_expansion(build):
+    out = run(build, [("NIC", "DOEP")], [("NIC", "Dirección de Operaciones Especiales Policiales")])
+    assert out["features"].str.startswith("acronym").all() and len(out) == 1
+
+
+def test_default_alias_table(build):
+    out = run(build, [("MEX", "SEMAR")], [("MEX", "Secretaría de Marina")])
+    assert len(out) == 1 and "alias" in out.iloc[0]["features"]
+
+
+def test_user_alias_file(build, tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("country,name,alias,note\nCOL,Fuerza de Tarea Omega,FTC Omega,test\n")
+    aliases = load_aliases(path)
+    assert list(aliases.columns[:3]) == ["country", "name", "alias"]
+    q = [("COL", "FTC Omega")]
+    c = [("COL", "Fuerza de Tarea Omega")]
+    assert run(build, q, c).empty
+    assert len(run(build, q, c, aliases=aliases)) == 1
+
+
+def test_candidate_alias_rows_say_alias(build):
+    out = run(
+        build,
+        [("MEX", "Joaquín Guzmán Loera")],
+        [(None, "GUZMAN LOERA, Joaquin", None, "alias")],
+    )
+    assert "alias" in out.iloc[0]["features"]
+
+
+def test_split_cell_each_unit_is_vetted(build):
+    cell = (
+        "Fuerzas Especialies Naval (FEN), Brigada  de Infanteria De Marina 1 and 2 "
+        "(BIM1 and  2), 1st Signal Battalion, and Navy N9"
+    )
+    out = run(
+        build,
+        [("HND", cell)],
+        [("HND", "Primer Batallón de Comunicaciones"), ("HND", "BIM 2"), ("HND", "Navy N6")],
+    )
+    assert sorted(out["cid"]) == [0, 1]
+    assert out["features"].str.contains("split").all()
+    signal = out[out["cid"] == 0].iloc[0]
+    assert "'1st Signal Battalion'" in signal["explanation"]
+
+
+def test_record_against_parent_is_review(build):
+    out = run(
+        build,
+        [("HND", "3er. Batallón de Infantería", "115 Brigada de Infantería")],
+        [("HND", "115TH INF BDE")],
+    )
+    row = out.iloc[0]
+    assert (row["relation"], row["band"]) == ("parent", "review")
+    assert "hierarchy" in row["features"] and "parent" in row["explanation"]
+
+
+def test_record_against_subunit_is_review(build):
+    out = run(
+        build,
+        [("GTM", "1st Military Police Brigade")],
+        [("GTM", "Batallón de Policía Militar 1", "1ra Brigada de Policía Militar")],
+    )
+    row = out.iloc[0]
+    assert (row["relation"], row["band"]) == ("subunit", "review")
+
+
+def test_slash_cell_parent_is_review(build):
+    out = run(build, [("MEX", "SEMAR / Hospital Naval")], [("MEX", "Secretaría de Marina")])
+    assert out.iloc[0]["relation"] == "parent" and out.iloc[0]["band"] == "review"
+
+
+def test_empty_inputs(build):
+    q, c = build
+    out = match_names(q(), c(("HND", "x")), BANDS)
+    assert out.empty and list(out.columns) == MATCH_COLUMNS
+
+
+def test_large_block_is_chunked(build, monkeypatch):
+    from conditionality.matching import score
+
+    monkeypatch.setattr(score, "_CELLS_PER_CHUNK", 3)
+    names = [(("HND", f"{i}th Infantry Battalion")) for i in range(1, 12)]
+    out = run(build, names, names)
+    assert (out["qid"] == out["cid"]).all() and len(out) == 11
+    assert isinstance(out["score"].iloc[0], float | int) or pd.api.types.is_float_dtype(
+        out["score"]
+    )

@@ -1,0 +1,39 @@
+"""The labelled held-out pairs (tests/data/name_pairs) against the issue's targets."""
+
+from pathlib import Path
+
+import pytest
+
+from conditionality.matching import Bands
+from conditionality.matching.evaluate import predict, quality, read_pairs
+
+PAIRS = Path(__file__).resolve().parent.parent / "data" / "name_pairs"
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    return quality(predict(read_pairs(str(PAIRS / "pairs_heldout.csv")), Bands()))
+
+
+def test_labelled_set_covers_the_issue():
+    both = [read_pairs(str(PAIRS / f"pairs_{p}.csv")) for p in ("tune", "heldout")]
+    total = sum(len(b) for b in both)
+    countries = set().union(*(set(b["country_a"]) | set(b["country_b"]) for b in both))
+    kinds = set().union(*(set(b["kind"]) for b in both))
+    assert total >= 300 and len(countries) >= 8 and kinds == {"unit", "person", "company"}
+    ids = [set(b["pair_id"]) for b in both]
+    assert not ids[0] & ids[1]
+
+
+def test_heldout_high_band_precision(heldout):
+    assert heldout.high_precision >= 0.97
+
+
+@pytest.mark.xfail(reason="held-out high-band recall is 0.84, below the 0.95 target", strict=True)
+def test_heldout_high_band_recall(heldout):
+    assert heldout.high_recall >= 0.95
+
+
+@pytest.mark.xfail(reason="9 held-out true matches score below the review band", strict=True)
+def test_heldout_no_true_match_below_review(heldout):
+    assert heldout.missed == ()
