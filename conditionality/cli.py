@@ -32,6 +32,7 @@ from conditionality.review.errors import (
     ReportReadError,
     WorkbookError,
 )
+from conditionality.schema import TABLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_DECISIONS, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -609,6 +610,64 @@ def explain(
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n")
     else:
         sys.stdout.write(render_text(doc))
+    return 0
+
+
+@app.command()
+@guarded
+def inspect(
+    path: Annotated[Path, typer.Argument(help="The file to look at.")],
+    table: Annotated[
+        str | None,
+        typer.Option(help="allocations, abuse_records, country_status or sanctioned_entities."),
+    ] = None,
+    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
+    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
+    column_map: Annotated[
+        Path | None, typer.Option(help="File mapping headers to columns.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> int:
+    """Show how a file is read (adapter, sheet, header row, column mapping, unreadable rows)
+    without running any rule. Exit 0 when every row is readable, 1 when some are not."""
+    import json
+
+    from conditionality.inspect import inspect_file, render_inspect
+
+    if table is not None and table not in TABLES:
+        raise UsageError(f"--table {table!r}: use one of {', '.join(TABLES)}")
+    kwargs: dict[str, Any] = {}
+    if input_format:
+        kwargs["input_format"] = input_format
+    if sheet:
+        kwargs["sheet"] = sheet
+    if header_row:
+        kwargs["header_row"] = header_row
+    if column_map:
+        kwargs["column_map"] = column_map
+    report = inspect_file(path, table, **kwargs)
+    if report.get("error"):
+        raise InputError(str(report["error"]))
+    if as_json:
+        out.print_json(json.dumps(report, default=str))
+    else:
+        out.print(render_inspect(report), markup=False, highlight=False)
+    return 1 if report.get("rows_rejected") else 0
+
+
+@app.command()
+@guarded
+def template(
+    out_path: Annotated[Path, typer.Option("--out", help="Workbook to write (.xlsx).")],
+) -> int:
+    """Write an input workbook for analysts: one sheet per table, notes and drop-downs."""
+    from conditionality.template import write_template
+
+    if out_path.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {out_path}: the template is an .xlsx workbook")
+    written = write_template(out_path)
+    out.print(f"wrote {written}", markup=False, highlight=False)
     return 0
 
 

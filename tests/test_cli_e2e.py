@@ -197,3 +197,29 @@ def test_rules_commands() -> None:
     assert cli("rules", "validate", str(ROOT / "rules")).returncode == 0
     proc = cli("rules", "test")
     assert proc.returncode == 0 and " 0 failed" in proc.stdout
+
+
+def test_inspect_shows_mapping_and_rejects(tmp_path: Path) -> None:
+    proc = cli("inspect", str(SAMPLE / "allocations_dod.xlsx"))
+    assert proc.returncode == 0, proc.stderr
+    assert "FY2023 DoD allocations" in proc.stdout and "Header row:  4" in proc.stdout
+    bad = cli("inspect", str(SAMPLE / "allocations.csv"))
+    assert bad.returncode == 1 and "Atlantis" in bad.stdout
+    fmtr = cli("inspect", str(SAMPLE / "fmtr_fy2020_excerpt.tsv"), "--json")
+    assert fmtr.returncode == 1 and '"fmtr"' in fmtr.stdout
+    missing = cli("inspect", str(tmp_path / "nope.csv"))
+    assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_template_writes_a_workbook_the_reader_accepts(tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "input.xlsx"
+    proc = cli("template", "--out", str(target))
+    assert proc.returncode == 0, proc.stderr
+    wb = openpyxl.load_workbook(target)
+    assert {"allocations", "abuse_records", "country_status", "sanctioned_entities"} <= set(
+        wb.sheetnames
+    )
+    ws = wb["allocations"]
+    assert any(dv.type == "list" for dv in ws.data_validations.dataValidation)
