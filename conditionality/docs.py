@@ -109,10 +109,24 @@ def rule_schema() -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
+def replace_block(text: str, name: str, body: str) -> str:
+    """Replace what stands between <!-- name:start --> and <!-- name:end -->."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body.rstrip()}\n{end}{tail}"
+
+
+def readme(root: Path) -> str:
+    text = (root / "README.md").read_text(encoding="utf-8")
+    return replace_block(text, "tables", table_reference().replace("### ", "#### "))
+
+
 def outputs(root: Path) -> dict[Path, str]:
     return {
         root / "docs" / "rules.md": rules_guide(),
         root / "docs" / "rule.schema.json": rule_schema(),
+        root / "README.md": readme(root),
     }
 
 
