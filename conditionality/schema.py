@@ -251,6 +251,12 @@ COUNTRY_STATUS = Table(
         Column("waiver", "enum", "Waiver in force for the period.", allowed=WAIVERS),
         Column("source", "string", "Citation or link for the row."),
         Column("status_id", "id", "Row id (derived from country, list and valid_from if blank)."),
+        Column(
+            "last_verified",
+            "date",
+            "When the list's sources were last checked; a run warns when a list it uses was "
+            "last verified more than a year before the as-of date.",
+        ),
     ),
 )
 

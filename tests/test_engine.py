@@ -243,3 +243,37 @@ def test_engine_has_no_row_loops(path: Path) -> None:
     assert "pd.eval(" not in text and ".query(" not in text
     assert not re.search(r"(?<![.\w])eval\(", text)
     assert "yaml.load(" not in text or "_NoAliasLoader" in text
+
+
+def test_stale_or_undated_lists_are_warned_about(tmp_path: Path) -> None:
+    from conditionality import check
+
+    aid = tmp_path / "aid.csv"
+    aid.write_text(
+        "allocation_id,recipient_country,recipient_name,amount_usd,category,fiscal_year\n"
+        "A1,GTM,Unit,100,security,2023\n",
+        encoding="utf-8",
+    )
+    lists = tmp_path / "lists.csv"
+    lists.write_text(
+        "country,list,value,valid_from,last_verified\nGTM,pts,3,2022-01-01,2022-01-15\n"
+        "GTM,tip_tier,2,2022-10-01,\n",
+        encoding="utf-8",
+    )
+    result = check(aid, country_status=lists, as_of="2024-06-30")
+    warnings = " ".join(result.summary["warnings"])
+    assert "list pts was last verified on 2022-01-15" in warnings
+    assert "tip_tier carry no last_verified date" in warnings
+    assert result.summary["lists"]["pts"]["rows"] == 1
+    fresh = check(aid, country_status=lists, as_of="2022-06-30")
+    assert "pts was last verified" not in " ".join(fresh.summary["warnings"])
+
+
+def test_bundled_reference_lists_carry_verification_dates() -> None:
+    from conditionality.freshness import shipped_reference_files
+    from conditionality.readers import load_table
+
+    read = load_table([Path(p) for p in shipped_reference_files()], "country_status")
+    assert read.rejected.empty
+    assert read.table["last_verified"].notna().all()
+    assert {"cspa", "tip_tier", "coup", "pts"} <= set(read.table["list"])

@@ -29,6 +29,7 @@ COLUMNS = [
     "waiver",
     "source",
     "status_id",
+    "last_verified",
     "note",
 ]
 VALUES = {

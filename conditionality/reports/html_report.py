@@ -200,8 +200,10 @@ def _issues(result: CheckResult) -> str:
         )
     lead = (
         f"<p>{result.summary['rows_rejected']:,} allocation rows "
-        f"({e(money(result.summary['dollars_rejected']))}) could not be read and were not "
-        "checked. Each problem cell:</p>"
+        f"({e(money(result.summary['dollars_rejected']))}) were not checked: "
+        f"{result.summary.get('rows_unreadable', result.summary['rows_rejected']):,} could not "
+        f"be read and {result.summary.get('rows_rejected_out_of_scope', 0):,} are out of scope "
+        "(e.g. subtotal lines). Each problem cell:</p>"
     )
     return lead + note + _table([c.capitalize() for c in cols], rows, "issues")
 

@@ -43,8 +43,9 @@ def to_markdown(result: CheckResult) -> str:
         f"## Conditionality check, as of {md(run.get('as_of'))}",
         "",
         f"- **{s['rows_evaluated']:,}** allocations checked ({usd(s['dollars_checked'])}); "
-        f"{s['rows_rejected']:,} rows could not be read and were not checked "
-        f"({usd(s['dollars_rejected'])}).",
+        f"{s['rows_rejected']:,} rows were not checked ({usd(s['dollars_rejected'])}): "
+        f"{s.get('rows_unreadable', s['rows_rejected']):,} could not be read, "
+        f"{s.get('rows_rejected_out_of_scope', 0):,} are out of scope (e.g. subtotal lines).",
         f"- **{s['open_findings']:,}** open findings on **{b['allocations_flagged']:,}** "
         f"allocations worth **{usd(b['dollars_flagged_distinct'])}** "
         "(prohibited, restricted or review; each allocation counted once).",

@@ -32,6 +32,7 @@ COLUMNS = [
     "waiver",
     "source",
     "status_id",
+    "last_verified",
     "note",
 ]
 
@@ -376,12 +377,28 @@ def write(df: pd.DataFrame, path: Path) -> None:
         writer.writerows(df.to_dict("records"))
 
 
+def last_verified() -> dict[str, str]:
+    """List id -> the date lists.yaml says its sources were last checked."""
+    import yaml
+
+    meta = yaml.safe_load((HERE / "lists.yaml").read_text(encoding="utf-8"))
+    entries = meta.get("lists", meta) if isinstance(meta, dict) else meta
+    items = entries.values() if isinstance(entries, dict) else entries
+    return {str(e["id"]): str(e["last_verified"]) for e in items if "last_verified" in e}
+
+
 def build_all() -> dict[str, pd.DataFrame]:
-    return {
+    verified = last_verified()
+    frames = {
         "cspa.csv": build_cspa(),
         "tip_tiers.csv": build_tip(),
         "coups.csv": build_coups(),
         "pts.csv": build_pts(),
+    }
+    # every row says when its list was last checked, so a run can warn about stale lists
+    return {
+        name: df.assign(last_verified=df["list"].map(verified).fillna(""))
+        for name, df in frames.items()
     }
 
 

@@ -3462,7 +3462,17 @@ def main() -> None:
     )
     write_csv(
         OUT / "country_status.csv",
-        ["country", "list", "value", "valid_from", "valid_to", "waiver", "source", "status_id"],
+        [
+            "country",
+            "list",
+            "value",
+            "valid_from",
+            "valid_to",
+            "waiver",
+            "source",
+            "status_id",
+            "last_verified",
+        ],
         [
             {
                 "country": s.country,
@@ -3473,6 +3483,8 @@ def main() -> None:
                 "waiver": s.waiver,
                 "source": s.source,
                 "status_id": s.status_id,
+                # when the sample's lists were compiled (the project's reference lists)
+                "last_verified": "2024-06-15",
             }
             for s in status
         ],
