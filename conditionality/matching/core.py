@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz
 
 from conditionality.matching.aliases import default_aliases
 from conditionality.matching.explain import explain
-from conditionality.matching.normalize import normalize_names, profiles
-from conditionality.matching.score import ACRONYM_SCORE, adjust, fuzzy_pairs
+from conditionality.matching.normalize import normalize_names, profile_list, profiles
+from conditionality.matching.score import ACRONYM_SCORE, SUBSET_CUTOFF, adjust, fuzzy_pairs
 from conditionality.matching.split import split_cell
 
 MATCH_COLUMNS = [
@@ -42,6 +45,8 @@ _PROFILE_COLS = [
     "ordinal",
     "security",
     "short",
+    "words",
+    "core",
 ]
 
 
@@ -54,67 +59,83 @@ class Bands:
     review: float = 0.75
 
 
-def _parts(texts: pd.Series) -> pd.DataFrame:
-    """One row per (distinct text, part): text, part, origin, in_parent."""
-    distinct = texts.dropna().unique().tolist()
-    rows = [(t, p.text, p.origin, p.parent) for t in distinct for p in split_cell(str(t))]
-    return pd.DataFrame(rows, columns=["text", "part", "origin", "in_parent"])
+_VARIANT_COLS = ["id", "country", "name", "part", "role", "origin", "via", "partial"]
+# (country or '' for any country, full key of a name) -> the texts it is an alias of
+Edges = dict[tuple[str, str], list[str]]
 
 
-def _variants(frame: pd.DataFrame, id_col: str, parent_role: str) -> pd.DataFrame:
+def _missing(x: object) -> bool:
+    return x is None or (not isinstance(x, str) and bool(pd.isna(x)))
+
+
+def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) -> pd.DataFrame:
     """Names to match for each row: its name's parts (role 'same', or `parent_role` for text
-    before a slash) and its parent's parts (role `parent_role`)."""
-    out = []
-    for col, forced in (("name", None), ("parent", parent_role)):
-        rows = frame[[id_col, "country", "name"]].assign(text=frame[col].astype("string"))
-        rows = rows.dropna(subset=["text"])
-        rows = rows.merge(_parts(rows["text"]), on="text")
-        role = np.where(rows["in_parent"], parent_role, "same") if forced is None else forced
-        out.append(rows.assign(role=role).drop(columns=["in_parent"]))
-    v = pd.concat(out, ignore_index=True).rename(columns={id_col: "id"})
-    # 'partial': the variant stands for a part of a list cell (kept through alias expansion)
-    v = v.assign(via="", partial=v["origin"].isin(["split", "paren"]))
-    return v[["id", "country", "name", "part", "role", "origin", "via", "partial"]]
+    before a slash), its parent's parts (role `parent_role`), and one variant per alias of
+    each (the alias table read both ways). 'partial': the variant stands for a part of a list
+    cell (kept through alias expansion)."""
+    ids = frame[id_col].tolist()
+    countries = frame["country"].tolist()
+    names = frame["name"].tolist()
+    parents = frame["parent"].tolist() if "parent" in frame else [None] * len(ids)
+    base: list[tuple[object, ...]] = []
+    for texts, forced in ((names, None), (parents, parent_role)):
+        for i, text in enumerate(texts):
+            if _missing(text):
+                continue
+            for p in split_cell(str(text)):
+                role = forced or (parent_role if p.parent else "same")
+                partial = p.origin in ("split", "paren")
+                base.append((ids[i], countries[i], names[i], p.text, role, p.origin, "", partial))
+    parts = list(dict.fromkeys(str(r[3]) for r in base))
+    full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
+    added: list[tuple[object, ...]] = []
+    for r in base:
+        key = full[str(r[3])]
+        if not key:
+            continue
+        country = "" if _missing(r[1]) else str(r[1])
+        dsts = (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
+        added.extend((r[0], r[1], r[2], d, r[4], "alias", r[3], r[7]) for d in dsts)
+    seen: set[tuple[object, ...]] = set()
+    rows = []
+    for r in base + added:
+        k = (r[0], r[3], r[4], r[5], r[6])
+        if k not in seen:
+            seen.add(k)
+            rows.append(r)
+    return pd.DataFrame(rows, columns=_VARIANT_COLS)
 
 
-def _alias_edges(aliases: pd.DataFrame) -> pd.DataFrame:
-    """Directed edges (country, key -> text) both ways; country '' = any country."""
+def _alias_edges(aliases: pd.DataFrame) -> Edges:
+    """Edges (country, key -> text) both ways; country '' = any country."""
     a = aliases[["country", "name", "alias"]].astype("string").fillna("")
-    both = pd.concat(
-        [
-            a.rename(columns={"name": "src", "alias": "dst"}),
-            a.rename(columns={"alias": "src", "name": "dst"}),
-        ],
-        ignore_index=True,
-    )
-    prof = profiles(both["src"])
-    both["key"] = both["src"].map(prof["key"].to_dict())
-    return both[both["key"].astype("string").str.len() > 0][["country", "key", "dst"]]
+    triples = [
+        (c, src, dst)
+        for c, n, al in zip(a["country"], a["name"], a["alias"], strict=True)
+        for src, dst in ((n, al), (al, n))
+    ]
+    srcs = list(dict.fromkeys(t[1] for t in triples))
+    full = dict(zip(srcs, (p.full for p in profile_list(srcs)), strict=True))
+    out: Edges = {}
+    for c, src, dst in triples:
+        if full[src]:
+            out.setdefault((c, full[src]), []).append(dst)
+    return out
 
 
 @lru_cache(maxsize=1)
-def _default_edges_cached() -> pd.DataFrame:
+def _default_edges() -> Edges:
     return _alias_edges(default_aliases())
 
 
-def _default_edges() -> pd.DataFrame:
-    return _default_edges_cached().copy()
-
-
-def _expand_aliases(v: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
-    """Add one variant per alias of each variant (the alias table read both ways)."""
-    keyed = v.assign(key=v["part"].map(profiles(v["part"])["key"].to_dict()))
-    keyed = keyed.assign(country_key=keyed["country"].astype("string").fillna(""))
-    local = keyed.merge(
-        edges[edges["country"] != ""], left_on=["country_key", "key"], right_on=["country", "key"]
-    )
-    local = local.drop(columns=["country_y"]).rename(columns={"country_x": "country"})
-    anywhere = keyed.merge(edges[edges["country"] == ""].drop(columns=["country"]), on="key")
-    added = pd.concat([local, anywhere], ignore_index=True)
-    added = added.assign(via=added["part"], part=added["dst"], origin="alias")
-    return pd.concat([v, added[v.columns]], ignore_index=True).drop_duplicates(
-        ["id", "part", "role", "origin", "via"]
-    )
+def _all_edges(aliases: pd.DataFrame | None) -> Edges:
+    edges = _default_edges()
+    if aliases is None or aliases.empty:
+        return edges
+    merged = {k: list(v) for k, v in edges.items()}
+    for k, v in _alias_edges(aliases).items():
+        merged.setdefault(k, []).extend(v)
+    return merged
 
 
 def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
@@ -122,40 +143,80 @@ def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     return v.join(prof, on="part").reset_index(drop=True)
 
 
-def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
+PairLists = tuple[list[int], list[int], list[float], list[str]]  # qv, cv, raw, method
+
+
+def _index(v: pd.DataFrame, col: str) -> dict[tuple[str, str], list[int]]:
+    """(country, value) -> variant rows with that non-empty value; country '' = any."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for i, (country, val) in enumerate(zip(v["country"].tolist(), v[col].tolist(), strict=True)):
+        if val:
+            out.setdefault(("" if _missing(country) else str(country), val), []).append(i)
+    return out
+
+
+def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Variant pairs where one is a short name equal to the other's initials."""
-    found = []
-    for short, long_ in ((q, c), (c, q)):
-        s = short.loc[short["short"] != "", ["short"]].reset_index(names="s_row")
-        lg = long_[["acronyms"]].explode("acronyms").dropna().reset_index(names="l_row")
-        m = s.merge(lg, left_on="short", right_on="acronyms")
-        if short is q:
-            found.append(pd.DataFrame({"qv": m["s_row"], "cv": m["l_row"]}))
-        else:
-            found.append(pd.DataFrame({"qv": m["l_row"], "cv": m["s_row"]}))
-    pairs = pd.concat(found, ignore_index=True).drop_duplicates()
-    return pairs.assign(raw=ACRONYM_SCORE, method="acronym")
+    qc = ["" if _missing(x) else str(x) for x in q["country"].tolist()]
+    cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
+    found: set[tuple[int, int]] = set()
+    for short, long_, flip in ((q, c, False), (c, q, True)):
+        by_short: dict[str, list[int]] = {}
+        for i, sh in enumerate(short["short"].tolist()):
+            if sh:
+                by_short.setdefault(sh, []).append(i)
+        if not by_short:
+            continue
+        for j, keys in enumerate(long_["acronyms"].tolist()):
+            for k in keys:
+                for i in by_short.get(k, ()):
+                    qv, cv = (j, i) if flip else (i, j)
+                    if not cc[cv] or cc[cv] == qc[qv]:
+                        found.add((qv, cv))
+    pairs = sorted(found)
+    n = len(pairs)
+    return [p[0] for p in pairs], [p[1] for p in pairs], [ACRONYM_SCORE] * n, ["acronym"] * n
 
 
-def _fuzzy_variant_pairs(
-    q: pd.DataFrame, c: pd.DataFrame, cutoff: float, col: str = "key"
-) -> pd.DataFrame:
-    """Variant pairs whose `col` strings are similar (sorted tokens, or names in order)."""
-    qi = q[["country", col]].rename(columns={col: "key"}).reset_index(names="qv")
-    ci = c[["country", col]].rename(columns={col: "key"}).reset_index(names="cv")
-    keys = fuzzy_pairs(qi[["country", "key"]], ci[["country", "key"]], cutoff)
-    m = keys.merge(qi, left_on=["country", "qkey"], right_on=["country", "key"])
-    m = m.drop(columns=["key"]).merge(ci, left_on="ckey", right_on="key", suffixes=("", "_c"))
-    m = m[m["country_c"].isna() | m["country_c"].eq(m["country"])]
-    method = np.where(m["qkey"].eq(m["ckey"]), "exact", "fuzzy_tokens")
-    return pd.DataFrame({"qv": m["qv"], "cv": m["cv"], "raw": m["raw"], "method": method})
+def _key_pairs(
+    q: pd.DataFrame,
+    c: pd.DataFrame,
+    col: str,
+    cutoff: float,
+    scorer: Any = fuzz.ratio,
+    rescore: bool = False,
+) -> PairLists:
+    """Variant pairs whose `col` strings are similar within a country block (sorted tokens,
+    names in order); `rescore`: the raw score is the plain similarity of the two strings."""
+    qi, ci = _index(q, col), _index(c, col)
+    qv: list[int] = []
+    cv: list[int] = []
+    raw: list[float] = []
+    method: list[str] = []
+    for (country, qkey), (ccountry, ckey), score in fuzzy_pairs(list(qi), list(ci), cutoff, scorer):
+        if rescore:
+            score = fuzz.ratio(qkey, ckey) / 100.0
+        how = "exact" if qkey == ckey else "fuzzy_tokens"
+        for i in qi[(country, qkey)]:
+            for j in ci[(ccountry, ckey)]:
+                qv.append(i)
+                cv.append(j)
+                raw.append(score)
+                method.append(how)
+    return qv, cv, raw, method
 
 
-def _same_country(pairs: pd.DataFrame, q: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
-    qc = q["country"].to_numpy()[pairs["qv"].to_numpy()]
-    cc = c["country"].to_numpy()[pairs["cv"].to_numpy()]
-    keep = pd.isna(cc) | (qc == cc)
-    return pairs[keep]
+def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """Numbered unit names equal but for arm and branch words ('3ra. B.I.' / '3rd BDE'); the
+    arm and branch checks then weigh the difference."""
+    qi, ci = _index(q, "core"), _index(c, "core")
+    qv: list[int] = []
+    cv: list[int] = []
+    for (country, core), rows in qi.items():
+        for j in ci.get((country, core), []) + ci.get(("", core), []):
+            qv.extend(rows)
+            cv.extend([j] * len(rows))
+    return qv, cv, [1.0] * len(qv), ["exact"] * len(qv)
 
 
 def _empty() -> pd.DataFrame:
@@ -179,11 +240,9 @@ def match_names(
     """
     if queries.empty or candidates.empty:
         return _empty()
-    edges = _default_edges()
-    if aliases is not None and not aliases.empty:
-        edges = pd.concat([edges, _alias_edges(aliases)], ignore_index=True)
-    q = _expand_aliases(_variants(queries, "qid", "parent"), edges)
-    c = _expand_aliases(_variants(candidates, "cid", "cparent"), edges)
+    edges = _all_edges(aliases)
+    q = _variants(queries, "qid", "parent", edges)
+    c = _variants(candidates, "cid", "cparent", edges)
     kinds = candidates.set_index("cid")["name_kind"]
     c = c.assign(name_kind=c["id"].map(kinds.to_dict()).fillna("primary"))
     prof = profiles(pd.concat([q["part"], c["part"]], ignore_index=True))
@@ -192,13 +251,22 @@ def match_names(
     # typo in a first letter ('Ignacio' / 'Ygnacio') to another place
     q = q.assign(ordered=q["norm"].where(~q["security"], ""))
     c = c.assign(ordered=c["norm"].where(~c["security"], ""))
-    pairs = pd.concat(
-        [
-            _fuzzy_variant_pairs(q, c, bands.review),
-            _fuzzy_variant_pairs(q, c, bands.review, col="ordered"),
-            _same_country(_acronym_pairs(q, c), q, c),
-        ],
-        ignore_index=True,
+    found = [
+        _key_pairs(q, c, "key", bands.review),
+        _key_pairs(q, c, "ordered", bands.review),
+        _acronym_pairs(q, c),
+        _core_pairs(q, c),
+        # person and company names whose words all appear in the other ('MORENO, Fidel' /
+        # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
+        _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore=True),
+    ]
+    pairs = pd.DataFrame(
+        {
+            "qv": np.fromiter(chain.from_iterable(f[0] for f in found), dtype=np.int64),
+            "cv": np.fromiter(chain.from_iterable(f[1] for f in found), dtype=np.int64),
+            "raw": np.fromiter(chain.from_iterable(f[2] for f in found), dtype=float),
+            "method": list(chain.from_iterable(f[3] for f in found)),
+        }
     )
     if pairs.empty:
         return _empty()

@@ -1,103 +1,94 @@
-"""Features and one-sentence explanations for chosen matches (vectorized string building)."""
+"""Features and one-sentence explanations for chosen matches (one short string per match)."""
 
 from __future__ import annotations
 
-import numpy as np
+import re
+
 import pandas as pd
 
+_SPACES = re.compile(r"\s+")
+_COLS = [
+    "method",
+    "relation",
+    "raw",
+    "notes",
+    "q_origin",
+    "c_origin",
+    "c_name_kind",
+    "q_ordinal",
+    "c_ordinal",
+    "q_numbers",
+    "q_security",
+    "c_security",
+    "q_short",
+    "q_part",
+    "c_part",
+    "q_name",
+    "c_name",
+    "q_via",
+    "c_via",
+]
 
-def _q(s: pd.Series) -> pd.Series:
-    return (
-        "'" + s.astype("string").fillna("").str.strip().str.replace(r"\s+", " ", regex=True) + "'"
+
+def _q(x: object) -> str:
+    text = x if isinstance(x, str) else ("" if x is None or x is pd.NA or x != x else str(x))
+    return "'" + _SPACES.sub(" ", text.strip()) + "'"
+
+
+def _one(r: dict[str, object]) -> tuple[str, str]:
+    method, relation = str(r["method"]), str(r["relation"])
+    q_origin, c_origin = r["q_origin"], r["c_origin"]
+    listed_alias = r["c_name_kind"] == "alias"
+    alias = q_origin in ("alias", "paren") or c_origin in ("alias", "paren") or listed_alias
+    split = q_origin in ("split", "paren") or c_origin in ("split", "paren")
+    ordinal = bool(r["q_ordinal"] or r["c_ordinal"]) and r["q_numbers"] != ""
+    hierarchy = relation != "same"
+    features = (
+        method
+        + (",alias" if alias else "")
+        + (",split" if split else "")
+        + (",ordinal" if ordinal else "")
+        + (",hierarchy" if hierarchy else "")
     )
-
-
-def _flag(mask: pd.Series | np.ndarray, text: str) -> pd.Series:
-    return pd.Series(np.where(mask, text, ""), dtype="object")
+    qp, cp, qn, cn = _q(r["q_part"]), _q(r["c_part"]), _q(r["q_name"]), _q(r["c_name"])
+    if method == "exact":
+        normalized = (
+            "case, accents and punctuation"
+            + (", ordinals" if ordinal else "")
+            + (" and unit words" if r["q_security"] or r["c_security"] else "")
+        )
+        base = f"{qp} and {cp} are equal after normalizing {normalized}"
+    elif method == "acronym":
+        base = f"{qp} is the acronym of {cp}" if r["q_short"] else f"{cp} is the acronym of {qp}"
+    else:
+        notes = str(r["notes"])
+        base = f"{qp} and {cp} share most words after normalizing (similarity {r['raw']:.2f})" + (
+            f"; {notes}" if notes else ""
+        )
+    q_alias, c_alias = q_origin == "alias", c_origin == "alias"
+    if q_alias or c_alias:
+        q_given = _q(r["q_via"]) if q_alias else qp
+        c_given = _q(r["c_via"]) if c_alias else cp
+        same = f"{qp} = {q_given}" if q_alias else f"{cp} = {c_given}"
+        base = f"{q_given} and {c_given} name one entity in the alias table ({same})"
+    if listed_alias:
+        base += f" ({cn} is a listed alias)"
+    if q_origin in ("split", "paren") and relation == "same":
+        base = f"the part {qp} of {qn}: {base}"
+    if relation == "parent":
+        text = f"{cn} names the parent unit {qp} of {qn} ({base}); review"
+    elif relation == "subunit":
+        text = f"{cn} is a sub-unit of {qn}: its parent {cp} matches ({base}); review"
+    else:
+        text = base
+    return features, text
 
 
 def explain(best: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """(features, explanation) for each chosen pair; `best` has q_/c_ variant columns, method,
     relation, raw, score and notes, with a 0..n-1 index."""
-    method = best["method"]
-    alias = (
-        best["q_origin"].eq("alias")
-        | best["c_origin"].eq("alias")
-        | best["q_origin"].eq("paren")
-        | best["c_origin"].eq("paren")
-        | best["c_name_kind"].eq("alias")
-    )
-    split = best["q_origin"].isin(["split", "paren"]) | best["c_origin"].isin(["split", "paren"])
-    ordinal = (best["q_ordinal"] | best["c_ordinal"]) & best["q_numbers"].ne("")
-    hierarchy = best["relation"].ne("same")
-    parts = [
-        method,
-        _flag(alias, ",alias"),
-        _flag(split, ",split"),
-        _flag(ordinal, ",ordinal"),
-        _flag(hierarchy, ",hierarchy"),
-    ]
-    features = parts[0].astype("object")
-    for p in parts[1:]:
-        features = features + p
-    qp, cp = _q(best["q_part"]), _q(best["c_part"])
-    qn, cn = _q(best["q_name"]), _q(best["c_name"])
-
-    normalized = (
-        "case, accents and punctuation"
-        + _flag(ordinal, ", ordinals")
-        + _flag(best["q_security"] | best["c_security"], " and unit words")
-    )
-    exact = qp + " and " + cp + " are equal after normalizing " + normalized
-    q_short = best["q_short"].ne("")
-    acronym = pd.Series(
-        np.where(q_short, qp + " is the acronym of " + cp, cp + " is the acronym of " + qp),
-        dtype="object",
-    )
-    notes = best["notes"].astype("object")
-    fuzzy = (
-        qp
-        + " and "
-        + cp
-        + " share most words after normalizing (similarity "
-        + best["raw"].map("{:.2f}".format)
-        + ")"
-        + pd.Series(np.where(notes.ne(""), "; " + notes, ""), dtype="object")
-    )
-    base = pd.Series(
-        np.select([method.eq("exact"), method.eq("acronym")], [exact, acronym], fuzzy),
-        dtype="object",
-    )
-    q_alias, c_alias = best["q_origin"].eq("alias"), best["c_origin"].eq("alias")
-    q_given = pd.Series(np.where(q_alias, _q(best["q_via"]), qp), dtype="object")
-    c_given = pd.Series(np.where(c_alias, _q(best["c_via"]), cp), dtype="object")
-    via_alias = (
-        q_given
-        + " and "
-        + c_given
-        + " name one entity in the alias table ("
-        + pd.Series(np.where(q_alias, qp + " = " + q_given, cp + " = " + c_given), dtype="object")
-        + ")"
-    )
-    base = pd.Series(np.where(q_alias | c_alias, via_alias, base), dtype="object")
-    base = base + _flag(best["c_name_kind"].eq("alias"), " (" + cn + " is a listed alias)")
-    q_split = best["q_origin"].isin(["split", "paren"]) & best["relation"].eq("same")
-    base = pd.Series(
-        np.where(q_split, "the part " + qp + " of " + qn + ": " + base, base), dtype="object"
-    )
-    text = np.select(
-        [best["relation"].eq("parent"), best["relation"].eq("subunit")],
-        [
-            cn + " names the parent unit " + qp + " of " + qn + " (" + base + "); review",
-            cn
-            + " is a sub-unit of "
-            + qn
-            + ": its parent "
-            + cp
-            + " matches ("
-            + base
-            + "); review",
-        ],
-        base,
-    )
-    return features.astype("object"), pd.Series(text, dtype="object")
+    rows = best[_COLS].to_dict("records")
+    done = [_one(r) for r in rows]
+    features = pd.Series([d[0] for d in done], index=best.index, dtype="object")
+    text = pd.Series([d[1] for d in done], index=best.index, dtype="object")
+    return features, text

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from conditionality.matching.split import ORDINAL_SLASH
 from conditionality.matching.vocab import vocabulary
 
 # '3rd', '3er', '3ra', '6TA', '1º' (-> '1o'), '1ª' (-> '1a'), '8vo' ...
@@ -25,8 +26,10 @@ _RAW_TOKEN = re.compile(r"[a-z0-9?]+")
 _DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]{1,2}\.)+[a-z]{1,2}\b\.?|(?:[a-z]{1,2}\.){2,})")
 _SECURITY_KINDS = frozenset({"unit_type", "arm", "branch"})
 # any vocabulary hit marks an institutional name: typo repair and country words apply there
-_CONTEXT_KINDS = _SECURITY_KINDS | {"org", "word"}
+_CONTEXT_KINDS = _SECURITY_KINDS | {"org", "word", "qualifier"}
 _TYPO_CUTOFF = 85.0
+# the words that tell two names apart: outside the vocabulary, or general words ('north')
+_WORD_KINDS = frozenset({"plain", "word", "qualifier"})
 
 
 class Profile(NamedTuple):
@@ -34,6 +37,8 @@ class Profile(NamedTuple):
 
     norm: str  # readable normalized form
     key: str  # sorted tokens, compared with rapidfuzz
+    full: str  # sorted tokens, all of them (alias lookup)
+    core: str  # unit name without arm and branch words, when it has a number ('3 brigade')
     numbers: str  # sorted distinct numbers/ordinals, space separated
     unit_types: str
     arms: str
@@ -43,6 +48,7 @@ class Profile(NamedTuple):
     person_order: bool  # 'LAST, First' was turned around
     acronyms: tuple[str, ...]  # initials of the long form, 'letters:numbers'
     short: str  # the name as an acronym ('bim:1') when it is one short token
+    words: tuple[str, ...]  # the words outside the vocabulary, in order ('istmo', 'norte')
 
 
 def preclean(names: pd.Series) -> pd.Series:
@@ -51,9 +57,20 @@ def preclean(names: pd.Series) -> pd.Series:
     broken = s.str.contains("Ã|Â", regex=True)
     if broken.any():
         s = s.where(~broken, s[broken].map(_fix_mojibake))
-    s = s.str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii").str.lower()
-    s = s.str.replace("&", " and ", regex=False)
-    return s.str.replace(_DOTTED, lambda m: m.group(0).replace(".", ""), regex=True)
+    accented = ~s.str.isascii()
+    if accented.any():
+        fixed = s[accented].str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+        s = s.where(~accented, fixed)
+    s = s.str.lower().str.replace("&", " and ", regex=False)
+    # the Python regexes run only where they can apply (the rest stays in pyarrow)
+    slash = s.str.contains("/", regex=False)
+    if slash.any():  # '65/o.' -> '65o.'
+        s = s.where(~slash, s[slash].str.replace(ORDINAL_SLASH, r"\1\2", regex=True))
+    dotted = s.str.contains(r"[a-z]\.[a-z]|\b[a-z]{1,2}\.", regex=True)
+    if dotted.any():
+        joined = s[dotted].str.replace(_DOTTED, lambda m: m.group(0).replace(".", ""), regex=True)
+        s = s.where(~dotted, joined)
+    return s
 
 
 def _fix_mojibake(text: str) -> str:
@@ -64,6 +81,7 @@ def _fix_mojibake(text: str) -> str:
 
 
 def _raw_tokens(text: str) -> list[str]:
+    expand = vocabulary().expansions  # 'bi' -> 'brigada de infanteria'
     out: list[str] = []
     for tok in _RAW_TOKEN.findall(text):
         tok = tok.replace("?", "")  # damaged encoding: 'Bogot?' -> 'bogot', fuzzy does the rest
@@ -75,7 +93,7 @@ def _raw_tokens(text: str) -> list[str]:
         elif m:
             out.append(m.group(2))  # 'N9' (number sign) -> '9'
         else:
-            out.append(tok)
+            out.extend(expand.get(tok, (tok,)))
     return out
 
 
@@ -91,8 +109,14 @@ def _items(toks: list[str]) -> list[_Item]:
     v = vocabulary()
     items: list[_Item] = []
     i = 0
-    while i < len(toks):
-        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok not in v.starts:  # no phrase of several words begins here
+            items.append(_one(tok))
+            i += 1
+            continue
+        for span in range(min(v.max_phrase, n - i), 0, -1):
             key = tuple(toks[i : i + span])
             if key in v.stop_company:
                 items.append(_Item("", "company", key))
@@ -106,9 +130,21 @@ def _items(toks: list[str]) -> list[_Item]:
                 break
         else:
             span = 1
-            items.append(_single(toks[i]))
+            items.append(_single(tok))
         i += span
     return _compound_ordinals([it for it in items if it.kind != "stop"])
+
+
+@lru_cache(maxsize=65536)
+def _one(tok: str) -> _Item:
+    """The item for a token that starts no phrase of several words."""
+    v = vocabulary()
+    if (tok,) in v.stop_company:
+        return _Item("", "company", (tok,))
+    hit = v.phrases.get((tok,))
+    if hit is not None:
+        return _Item(hit[0], hit[1], (tok,))
+    return _single(tok)
 
 
 def _compound_ordinals(items: list[_Item]) -> list[_Item]:
@@ -132,6 +168,7 @@ def _compound_ordinals(items: list[_Item]) -> list[_Item]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _single(tok: str) -> _Item:
     v = vocabulary()
     if tok.isdigit():
@@ -151,15 +188,23 @@ def _single(tok: str) -> _Item:
 @lru_cache(maxsize=65536)
 def _typo(tok: str) -> str | None:
     """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool')."""
-    found = process.extractOne(
-        tok, vocabulary().words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
-    )
+    words = vocabulary().words
+    if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army')
+        near = [
+            w
+            for w in words
+            if len(w) == 4
+            and w[:2] == tok[:2]
+            and sum(a != b for a, b in zip(w, tok, strict=True)) == 1
+        ]
+        return near[0] if len(near) == 1 else None
+    found = process.extractOne(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
     return None if found is None else str(found[0])
 
 
 def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
     """Map unknown words close to a vocabulary word onto it ('batallion', 'shool')."""
-    return [(_typo(t) or t) if t in unknown and len(t) >= 5 and t.isalpha() else t for t in toks]
+    return [(_typo(t) or t) if t in unknown and len(t) >= 4 and t.isalpha() else t for t in toks]
 
 
 def _name_items(toks: list[str]) -> list[_Item]:
@@ -202,65 +247,109 @@ def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
     return tuple(sorted(f"{k}:{numbers}" for k in keys))
 
 
+_KEY_LEFT_OUT = frozenset({"branch", "arm"})
+
+
 def _key(items: list[_Item]) -> str:
     """Sorted tokens; branch words are left to the branch check ('7th Division' of the army is
-    '7a División del Ejército') unless nothing else would remain."""
-    rest = [it.token for it in items if it.token and it.kind != "branch"]
-    if any(it.kind != "number" for it in items if it.token and it.kind != "branch"):
-        return " ".join(sorted(rest))
-    return " ".join(sorted(it.token for it in items if it.token))
+    '7a División del Ejército') unless nothing but numbers would remain."""
+    kept = [it for it in items if it.token]
+    rest = [it for it in kept if it.kind != "branch"]
+    if any(it.kind != "number" for it in rest):
+        return " ".join(sorted(it.token for it in rest))
+    return " ".join(sorted(it.token for it in kept))
+
+
+def _core(items: list[_Item]) -> str:
+    """Sorted tokens without arm and branch words, for numbered unit names only."""
+    if not any(it.kind == "number" for it in items):
+        return ""
+    if not any(it.kind in _SECURITY_KINDS for it in items):
+        return ""
+    rest = [it.token for it in items if it.token and it.kind not in _KEY_LEFT_OUT]
+    return " ".join(sorted(rest)) if any(not t.isdigit() for t in rest) else ""
 
 
 @lru_cache(maxsize=262144)
 def profile(cleaned: str) -> Profile:
     """Profile one pre-cleaned name (see `preclean`)."""
+    v = vocabulary()
     person_order = False
-    parts = cleaned.split(",")
-    if len(parts) == 2 and "(" not in cleaned:
-        last, first = (_finish(_name_items(_raw_tokens(p))) for p in parts)
-        both = last + first
-        if last and first and not any(it.kind in _CONTEXT_KINDS for it in both):
+    items: list[_Item] = []
+    if cleaned.count(",") == 1 and "(" not in cleaned:
+        last, first = (_finish(_name_items(_raw_tokens(p))) for p in cleaned.split(","))
+        if last and first and not any(it.kind in _CONTEXT_KINDS for it in last + first):
             items = first + last  # OFAC 'LAST, First' -> 'First LAST'
             person_order = True
-        else:
-            items = []
-    if not person_order:
+    if person_order:
+        raw = items
+    else:
         raw = _name_items(_raw_tokens(cleaned))
         items = _finish(raw)
-    else:
-        raw = items
-    toks = [it.token for it in items if it.token]
-    numbers = " ".join(sorted({it.token for it in items if it.kind == "number"}, key=int))
-    kinds = {
-        k: " ".join(sorted({it.token for it in items if it.kind == k})) for k in _SECURITY_KINDS
-    }
-    words = [it for it in items if it.kind not in {"number"}]
+    toks: list[str] = []
+    nums: set[str] = set()
+    by_kind: dict[str, set[str]] = {"unit_type": set(), "arm": set(), "branch": set()}
+    words: list[str] = []
+    lone_words: list[_Item] = []
+    ordinal = False
+    for it in items:
+        ordinal = ordinal or it.ordinal
+        if it.kind == "number":
+            nums.add(it.token)
+        else:
+            lone_words.append(it)
+        if not it.token:
+            continue
+        toks.append(it.token)
+        if it.kind in by_kind:
+            by_kind[it.kind].add(it.token)
+        elif it.kind in _WORD_KINDS and it.token not in v.known:
+            words.append(it.token)
+    numbers = " ".join(sorted(nums, key=int))
     short = ""
-    lone = words[0].token if len(words) == 1 and words[0].kind == "plain" else ""
+    lone = lone_words[0].token if len(lone_words) == 1 and lone_words[0].kind == "plain" else ""
     if lone.isalpha() and 2 <= len(lone) <= 8 and (len(lone) >= 3 or numbers):
         short = f"{lone}:{numbers}"
     return Profile(
         norm=" ".join(toks).replace("_", " "),
         key=_key(items),
+        full=" ".join(sorted(toks)),
+        core=_core(items),
         numbers=numbers,
-        unit_types=kinds["unit_type"],
-        arms=kinds["arm"],
-        branches=kinds["branch"],
-        ordinal=any(it.ordinal for it in items),
-        security=any(it.kind in _SECURITY_KINDS for it in items),
+        unit_types=" ".join(sorted(by_kind["unit_type"])),
+        arms=" ".join(sorted(by_kind["arm"])),
+        branches=" ".join(sorted(by_kind["branch"])),
+        ordinal=ordinal,
+        security=any(by_kind.values()),
         person_order=person_order,
         acronyms=_acronym(raw, numbers),
         short=short,
+        words=tuple(words),
     )
+
+
+# raw name -> profile, across calls (the alias table and repeated names are profiled once)
+_BY_NAME: dict[str, Profile] = {}
+_BY_NAME_MAX = 1_000_000
+
+
+def profile_list(distinct: list[str]) -> list[Profile]:
+    """Profiles of distinct raw names, through the cache."""
+    todo = [t for t in distinct if t not in _BY_NAME]
+    if todo:
+        if len(_BY_NAME) + len(todo) > _BY_NAME_MAX:
+            _BY_NAME.clear()
+        cleaned = preclean(pd.Series(todo, dtype="string")).tolist()
+        _BY_NAME.update(zip(todo, map(profile, cleaned), strict=True))
+    return [_BY_NAME[t] for t in distinct]
 
 
 def profiles(names: pd.Series) -> pd.DataFrame:
     """Profile each distinct name; returns one row per distinct input value, indexed by it."""
-    distinct = pd.Series(names.dropna().unique(), dtype="string")
-    cleaned = preclean(distinct)
-    rows = [profile(c) for c in cleaned.tolist()]
-    out = pd.DataFrame(rows, columns=list(Profile._fields), index=pd.Index(distinct, name="name"))
-    return out
+    distinct = [str(t) for t in names.dropna().unique()]
+    rows = profile_list(distinct)
+    index = pd.Index(pd.array(distinct, dtype="string"), name="name")
+    return pd.DataFrame(rows, columns=list(Profile._fields), index=index)
 
 
 def normalize_names(names: pd.Series) -> pd.Series:

@@ -19,6 +19,12 @@ _LEADING_AND = re.compile(r"^\s*(?:and|y|&)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)?")
 _NUMBER_LIST = re.compile(r"^(.*?)\s*(\d+)((?:\s*(?:,|and|y|&)\s*\d+)+)\s*$", re.IGNORECASE)
 _TRAILING_NUMBER = re.compile(r"\s*\d+\s*$")
+# Mexican ordinal notation '65/o.', '3/er.', '2/a.', '8/vo.': a number, a slash and an ordinal
+# suffix is one token, not 'parent / unit' (FMTR slash cells never have a digit before '/')
+ORDINAL_SLASH = re.compile(
+    r"(?<![0-9A-Za-z])(\d+)\s*/\s*(er|era|ero|ro|ra|do|da|to|ta|vo|va|mo|ma|no|na|o|a|os|as)\b",
+    re.IGNORECASE,
+)
 
 
 class Part(NamedTuple):
@@ -84,6 +90,8 @@ def _segment_parts(segment: str, previous: str) -> list[tuple[str, str]]:
 def split_cell(text: str) -> tuple[Part, ...]:
     """The parts a cell names; the whole cell always comes first."""
     whole = Part(text, "whole", False)
+    if "/" in text:
+        text = ORDINAL_SLASH.sub(r"\1\2", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
     if simple and not _NUMBER_LIST.match(text):
         return (whole,)
@@ -98,7 +106,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
         previous = ""
         for segment in _top_level(level, _LIST_SEP):
             for part, origin in _segment_parts(segment, previous):
-                if sum(ch.isalnum() for ch in part) >= 2:
+                if sum(ch.isalnum() for ch in part) >= 2 and part.strip() != text.strip():
                     parts.append(Part(part, origin, is_parent))
             if segment.strip():
                 previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()

@@ -43,6 +43,15 @@ class Vocabulary:
     # single-word terms, for tolerating typos and damaged encodings in unit names
     words: tuple[str, ...] = ()
     singles: frozenset[str] = frozenset()  # every one-word term
+    # one-word abbreviations of several terms ('bi' -> 'brigada de infanteria'), as tokens
+    expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # first tokens of phrases longer than one token (the phrase scan starts only there)
+    starts: frozenset[str] = frozenset()
+    # one-word names in the default alias table ('SEM', 'PNP'): they name a known institution,
+    # so they are not a word that tells two names apart
+    known: frozenset[str] = frozenset()
+    # canonical words of kind 'qualifier' ('north', 'central'): another place or part
+    qualifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -52,15 +61,20 @@ def vocabulary() -> Vocabulary:
     for row in _rows("vocabulary.csv"):
         # multi-word canonicals become one token ('air_force') so they stay together
         phrases[tokens(row["term"])] = ("_".join(tokens(row["canonical"])), row["kind"])
+    expansions: dict[str, tuple[str, ...]] = {}
     for row in _rows("abbreviations.csv"):
-        target = phrases.get(tokens(row["expansion"]))
-        if target is None:
+        abbr, expansion = tokens(row["abbr"]), tokens(row["expansion"])
+        target = phrases.get(expansion)
+        if target is not None:
+            phrases.setdefault(abbr, target)
+        elif len(abbr) == 1 and _parses(expansion, phrases):
+            expansions[abbr[0]] = expansion
+        else:
             raise ValueError(f"abbreviation {row['abbr']!r} expands to unknown term")
-        phrases.setdefault(tokens(row["abbr"]), target)
     ordinals = {fold(r["word"]): int(r["number"]) for r in _rows("ordinals.csv")}
     stops = _rows("stopwords.csv")
     company = {tokens(r["word"]): "" for r in stops if r["scope"] == "company"}
-    words = tuple(sorted({k[0] for k in phrases if len(k) == 1 and len(k[0]) >= 5}))
+    words = tuple(sorted({k[0] for k in phrases if len(k) == 1 and len(k[0]) >= 4}))
     return Vocabulary(
         phrases=phrases,
         ordinals=ordinals,
@@ -72,4 +86,32 @@ def vocabulary() -> Vocabulary:
         max_phrase=max(len(k) for k in [*phrases, *company]),
         words=words,
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
+        expansions=expansions,
+        qualifiers=frozenset(c for c, kind in phrases.values() if kind == "qualifier"),
+        known=frozenset(
+            t[0]
+            for r in _rows("default_aliases.csv")
+            for t in (tokens(r["name"]), tokens(r["alias"]))
+            if len(t) == 1
+        ),
+        starts=frozenset(k[0] for k in [*phrases, *company] if len(k) > 1)
+        | frozenset(
+            tokens(r["word"])[0]
+            for r in stops
+            if r["scope"] == "security" and len(tokens(r["word"])) > 1
+        ),
     )
+
+
+def _parses(toks: tuple[str, ...], phrases: dict[tuple[str, ...], tuple[str, str]]) -> bool:
+    """Whether `toks` is a sequence of known terms and stop words ('brigada de infanteria')."""
+    stops = {fold(r["word"]) for r in _rows("stopwords.csv") if r["scope"] == "always"}
+    i = 0
+    while i < len(toks):
+        for span in range(len(toks) - i, 0, -1):
+            if toks[i : i + span] in phrases or (span == 1 and toks[i] in stops):
+                i += span
+                break
+        else:
+            return False
+    return True

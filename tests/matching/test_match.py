@@ -135,3 +135,48 @@ def test_large_block_is_chunked(build, monkeypatch):
     assert isinstance(out["score"].iloc[0], float | int) or pd.api.types.is_float_dtype(
         out["score"]
     )
+
+
+def test_mexican_slash_ordinal_is_the_number_not_a_parent(build):
+    out = run(
+        build,
+        [("MEX", "3er. Batallón de Infantería", "SEDENA")],
+        [("MEX", "65/o. Batallón de Infantería", "SEDENA"), ("MEX", "105/o. Btn. Inf.", "SEDENA")],
+    )
+    assert out.empty
+    same = run(build, [("MEX", "65o Batallón de Infantería")], [("MEX", "65/o. Batallón de Inf.")])
+    assert same.iloc[0]["band"] == "high" and same.iloc[0]["relation"] == "same"
+
+
+def test_company_with_an_extra_qualifier_is_not_the_sanctioned_one(build):
+    out = run(
+        build,
+        [("GTM", "Servicios Logísticos del Istmo Norte, S.A.")],
+        [(None, "Servicios Logísticos del Istmo, S.A.")],
+    )
+    assert out.empty
+
+
+def test_extra_word_keeps_a_company_below_high(build):
+    out = run(build, [("GTM", "Importadora Lorenzana Pacheco")], [("GTM", "Importadora Lorenzana")])
+    assert (out["band"] != "high").all()
+
+
+def test_shorter_person_name_is_review(build):
+    out = run(build, [("NIC", "MORENO, Fidel")], [("NIC", "MORENO BRIONES, Fidel Antonio")])
+    assert out.iloc[0]["band"] == "review"
+
+
+def test_other_surname_is_not_high(build):
+    out = run(build, [("SLV", "Carlos Alberto García")], [("SLV", "Carlos Alberto Garay")])
+    assert (out["band"] != "high").all()
+
+
+def test_guatemalan_bi_is_an_infantry_brigade(build):
+    out = run(build, [("GTM", "2da B.I")], [("GTM", "2nd Infantry Brigade"), ("GTM", "3rd BDE")])
+    assert out["cid"].tolist() == [0] and out.iloc[0]["band"] == "high"
+
+
+def test_typo_in_a_short_unit_word(build):
+    out = run(build, [("COL", "ARMI AVIATION SHOOL")], [("COL", "Army Aviation School")])
+    assert out.iloc[0]["band"] == "high"

@@ -82,3 +82,13 @@ def test_damaged_encodings_and_typos_are_tolerated():
 
 def test_empty_names_are_na():
     assert normalize_names(pd.Series(["", "--"])).isna().all()
+
+
+@pytest.mark.parametrize("form", ["65/o.", "65/O", "65 / o.", "65o."])
+def test_mexican_slash_ordinals(form):
+    assert prof(f"{form} Batallón de Infantería").numbers == "65"
+
+
+def test_words_outside_the_vocabulary_are_kept_for_the_word_checks():
+    assert prof("Servicios Logísticos del Istmo Norte, S.A.").words[-2:] == ("istmo", "north")
+    assert "sem" not in prof("SEM Naval Intelligence Unit").words  # a known alias

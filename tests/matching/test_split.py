@@ -48,3 +48,10 @@ def test_bare_number_reuses_previous_words():
 def test_person_and_company_commas_are_not_lists():
     assert len(split_cell("CARO QUINTERO, Rafael")) == 1
     assert len(split_cell("PATRACA, S.A. DE C.V.")) == 1
+
+
+def test_mexican_ordinal_slash_is_not_a_parent():
+    parts = split_cell("65/o. Batallón de Infantería")
+    assert not any(p.parent for p in parts) and len(parts) == 1
+    assert not any(p.parent for p in split_cell("3/er. Batallón, 105/o. Btn. Inf."))
+    assert {p.text.strip() for p in split_cell("SEMAR / Hospital Naval") if p.parent} == {"SEMAR"}
