@@ -47,6 +47,10 @@ _PROFILE_COLS = [
     "short",
     "words",
     "core",
+    "person_order",
+    "given",
+    "surnames",
+    "married",
 ]
 
 

@@ -29,7 +29,7 @@ _SECURITY_KINDS = frozenset({"unit_type", "arm", "branch"})
 _CONTEXT_KINDS = _SECURITY_KINDS | {"org", "word", "qualifier"}
 _TYPO_CUTOFF = 85.0
 # the words that tell two names apart: outside the vocabulary, or general words ('north')
-_WORD_KINDS = frozenset({"plain", "word", "qualifier"})
+_WORD_KINDS = frozenset({"plain", "word", "qualifier", "business"})
 
 
 class Profile(NamedTuple):
@@ -49,6 +49,12 @@ class Profile(NamedTuple):
     acronyms: tuple[str, ...]  # initials of the long form, 'letters:numbers'
     short: str  # the name as an acronym ('bim:1') when it is one short token
     words: tuple[str, ...]  # the words outside the vocabulary, in order ('istmo', 'norte')
+    # an OFAC-style 'LAST, First' person name: its given names and surnames ('' otherwise), and
+    # the surnames after a 'de' that follows the first one ('CONTRERAS DE CABELLO': a married
+    # name, 'cabello'); a name written in order has none (see `name_parts`)
+    given: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    married: tuple[str, ...] = ()
 
 
 def preclean(names: pd.Series) -> pd.Series:
@@ -207,9 +213,11 @@ def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
     return [(_typo(t) or t) if t in unknown and len(t) >= 4 and t.isalpha() else t for t in toks]
 
 
-def _name_items(toks: list[str]) -> list[_Item]:
+def _name_items(toks: list[str], damaged: bool = False) -> list[_Item]:
+    """Items of a name; unit words with a typo are repaired in an institutional name, or in any
+    name with a damaged encoding ('Batall?n de Cazadores')."""
     items = _items(toks)
-    if any(it.kind in _CONTEXT_KINDS for it in items):
+    if damaged or any(it.kind in _CONTEXT_KINDS for it in items):
         # only words no phrase took ('Armadas' in 'Fuerzas Armadas' stays as it is)
         unknown = {it.source[0] for it in items if it.kind == "plain" and len(it.source) == 1}
         unknown -= vocabulary().singles
@@ -276,15 +284,22 @@ def profile(cleaned: str) -> Profile:
     v = vocabulary()
     person_order = False
     items: list[_Item] = []
+    given: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    married: tuple[str, ...] = ()
     if cleaned.count(",") == 1 and "(" not in cleaned:
-        last, first = (_finish(_name_items(_raw_tokens(p))) for p in cleaned.split(","))
+        last_raw, first_raw = (_raw_tokens(p) for p in cleaned.split(","))
+        last, first = (_finish(_name_items(t)) for t in (last_raw, first_raw))
         if last and first and not any(it.kind in _CONTEXT_KINDS for it in last + first):
             items = first + last  # OFAC 'LAST, First' -> 'First LAST'
             person_order = True
+            given = tuple(it.token for it in first if it.token)
+            surnames = tuple(it.token for it in last if it.token)
+            married = _married(last_raw)
     if person_order:
         raw = items
     else:
-        raw = _name_items(_raw_tokens(cleaned))
+        raw = _name_items(_raw_tokens(cleaned), damaged="?" in cleaned)
         items = _finish(raw)
     toks: list[str] = []
     nums: set[str] = set()
@@ -325,7 +340,20 @@ def profile(cleaned: str) -> Profile:
         acronyms=_acronym(raw, numbers),
         short=short,
         words=tuple(words),
+        given=given,
+        surnames=surnames,
+        married=married,
     )
+
+
+def _married(last: list[str]) -> tuple[str, ...]:
+    """Surname words after a 'de' that follows the first surname: a married name
+    ('CONTRERAS DE CABELLO', 'SALAZAR HERNANDEZ DE GUZMAN' -> 'guzman')."""
+    stop = vocabulary().stop_always
+    at = [i for i, t in enumerate(last) if t == "de" and i >= 1]
+    if not at:
+        return ()
+    return tuple(t for t in last[at[-1] + 1 :] if t not in stop)
 
 
 # raw name -> profile, across calls (the alias table and repeated names are profiled once)

@@ -11,6 +11,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from conditionality.matching.normalize import profile_list
+from conditionality.matching.split import split_cell
 from conditionality.matching.vocab import vocabulary
 
 # Score given to a name matching the initials of the other ('PNC' / 'Policía Nacional Civil').
@@ -41,6 +43,16 @@ OTHER_WORD = 0.95
 # 'MORENO BRIONES, Fidel Antonio'), sharing at least two words and half of the longer one's:
 # the same entity written shorter, or a relative; at least this score (review).
 SUBSET_FLOOR = 0.8
+# ... unless the shorter name is the longer one written shorter, by a rule of how such names are
+# written: a person's given names within the other's given names and surnames within the
+# other's surnames (a married name 'DE CABELLO' aside), the first surname the same; or a
+# company name whose extra words are only generic business words ('Importadora y Exportadora
+# Lorenzana' / 'Importadora Lorenzana, S.A.'): at least this score (high).
+SUBSET_HIGH = 0.92
+# Both list cells name the same parts, or the parts of one are all among the other's ('NCO
+# Academy, Madrid' / 'NCO Academy, Madrid, Cundinamarca'): the cells name one unit, so the
+# BOTH_PARTS cut is replaced by this one for a cell with more parts (1.0 when equal).
+MORE_PARTS = 0.95
 SUBSET_CUTOFF = 0.99  # token-set similarity that finds such pairs
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
@@ -128,6 +140,52 @@ def _unmatched(
     return frozenset(ua), frozenset(ub), len(set(a) - ua)
 
 
+Person = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # given, surnames, married
+
+
+def _person_fits(a: Person, b: Person) -> bool:
+    """One person name is the other written shorter (see SUBSET_HIGH)."""
+    (ga, sa, ma), (gb, sb, mb) = a, b
+    if not (ga and sa and gb and sb) or sa[0] != sb[0]:
+        return False
+    sga, sgb = set(ga), set(gb)
+    if not (sga <= sgb or sgb <= sga):
+        return False
+    return set(sa) - set(ma) <= set(sb) or set(sb) - set(mb) <= set(sa)
+
+
+def _readings(
+    person_order: bool, given: tuple[str, ...], surnames: tuple[str, ...], married: tuple[str, ...]
+) -> list[Person]:
+    """The (given, surnames, married) readings of a name: its own for 'LAST, First', else each
+    split of its words written in order ('Fidel Antonio | Moreno Briones')."""
+    if person_order:
+        return [(given, surnames, married)]
+    words = given  # the caller passes the words of a name written in order
+    return [(words[:k], words[k:], ()) for k in range(1, len(words))]
+
+
+def _same_person(
+    qo: bool, q: Person, qwords: tuple[str, ...], co: bool, c: Person, cwords: tuple[str, ...]
+) -> bool:
+    """SUBSET_HIGH for persons: at least one name is 'LAST, First'; a name written in order is
+    read at every split of its 2-6 words."""
+    if not (qo or co):
+        return False
+    if not qo and not 2 <= len(qwords) <= 6 or not co and not 2 <= len(cwords) <= 6:
+        return False
+    qr = _readings(qo, *(q if qo else (qwords, (), ())))
+    cr = _readings(co, *(c if co else (cwords, (), ())))
+    return any(_person_fits(x, y) for x in qr for y in cr)
+
+
+def _generic_extra(a: tuple[str, ...], b: tuple[str, ...], generic: frozenset[str]) -> bool:
+    """SUBSET_HIGH for companies: the longer name adds only generic business words."""
+    sa, sb = set(a), set(b)
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return short < long_ and long_ - short <= generic and bool(short - generic)
+
+
 def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """EXTRA_WORD, OTHER_WORD and SUBSET_FLOOR (see above); returns new scores and notes."""
     qw, cw = pairs["q_words"].to_numpy(dtype=object), pairs["c_words"].to_numpy(dtype=object)
@@ -142,10 +200,27 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
     out = score.copy()
     notes = [""] * len(out)
     qualifiers = vocabulary().qualifiers
+    generic = vocabulary().business
+    # a name written in order is read as a person only when all its words are plain words
+    qall = _all_plain(pairs, "q")
+    call = _all_plain(pairs, "c")
+    qo, co = pairs["q_person_order"].to_numpy(dtype=bool), pairs["c_person_order"].to_numpy(bool)
+    qp = list(zip(pairs["q_given"], pairs["q_surnames"], pairs["q_married"], strict=True))
+    cp = list(zip(pairs["c_given"], pairs["c_surnames"], pairs["c_married"], strict=True))
     for i, (a, b) in enumerate(zip(qw, cw, strict=True)):
         if acronym[i] or (not a and not b):
             continue
         ua, ub, shared = _unmatched(a, b)
+        if plain[i] and not (ua | ub) & qualifiers and out[i] < SUBSET_HIGH:
+            person = (qo[i] or qall[i]) and (co[i] or call[i])
+            if person and _same_person(qo[i], qp[i], a, co[i], cp[i], b):
+                out[i] = SUBSET_HIGH
+                notes[i] = "one person name is the other written shorter"
+                continue
+            if _generic_extra(a, b, generic):
+                out[i] = SUBSET_HIGH
+                notes[i] = "the longer name adds only generic business words"
+                continue
         if bool(ua) == bool(ub):
             if ua and plain[i]:
                 out[i] *= OTHER_WORD
@@ -164,6 +239,39 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             out[i] = SUBSET_FLOOR
             notes[i] = "all words of the shorter name are in the longer one"
     return out, notes
+
+
+def _all_plain(pairs: pd.DataFrame, side: str) -> np.ndarray:
+    """Names whose normalized words are all plain words (no vocabulary word, no number)."""
+    words = pairs[f"{side}_words"].to_numpy(dtype=object)
+    norms = pairs[f"{side}_norm"].to_numpy(dtype=object)
+    business = vocabulary().business
+    return np.fromiter(
+        (
+            len(w) == len(str(n).split()) and not set(w) & business
+            for w, n in zip(words, norms, strict=True)
+        ),
+        dtype=bool,
+        count=len(words),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _cell_keys(cell: str) -> frozenset[str]:
+    """The full keys of the parts a list cell names."""
+    split = [p for p in split_cell(cell) if p.origin != "whole"]
+    parts = list(dict.fromkeys(p.text for p in split))
+    return frozenset(p.full for p in profile_list(parts) if p.full)
+
+
+def _parts_factor(q_cell: str, c_cell: str) -> float:
+    """BOTH_PARTS, or MORE_PARTS / 1.0 when one cell's parts are all among the other's."""
+    a, b = _cell_keys(q_cell), _cell_keys(c_cell)
+    if a == b:
+        return 1.0
+    if a < b or b < a:
+        return MORE_PARTS
+    return BOTH_PARTS
 
 
 def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -189,7 +297,16 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         score = np.where(diff, score * diff_f, np.where(one, score * one_f, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)
-    parts = pairs["q_partial"].astype(bool) & pairs["c_partial"].astype(bool)
-    score = np.where(parts, score * BOTH_PARTS, score)
-    notes = notes.where(~parts, notes + "; both are parts of list cells")
+    parts = (pairs["q_partial"].astype(bool) & pairs["c_partial"].astype(bool)).to_numpy()
+    factor = np.ones(len(score))
+    if parts.any():
+        cells = zip(
+            pairs["q_name"].to_numpy()[parts], pairs["c_name"].to_numpy()[parts], strict=True
+        )
+        factor[parts] = [_parts_factor(str(x), str(y)) for x, y in cells]
+    score = score * factor
+    cut = factor == BOTH_PARTS
+    notes = notes.where(~cut, notes + "; both are parts of list cells")
+    more = factor == MORE_PARTS
+    notes = notes.where(~more, notes + "; one list cell names more parts")
     return pairs.assign(score=np.round(score, 4), notes=notes.str.lstrip("; "))

@@ -52,6 +52,8 @@ class Vocabulary:
     known: frozenset[str] = frozenset()
     # canonical words of kind 'qualifier' ('north', 'central'): another place or part
     qualifiers: frozenset[str] = frozenset()
+    # canonical words of kind 'business' ('import', 'trading'): generic words of company names
+    business: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,7 @@ def vocabulary() -> Vocabulary:
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
         expansions=expansions,
         qualifiers=frozenset(c for c, kind in phrases.values() if kind == "qualifier"),
+        business=frozenset(c for c, kind in phrases.values() if kind == "business"),
         known=frozenset(
             t[0]
             for r in _rows("default_aliases.csv")

@@ -162,9 +162,51 @@ def test_extra_word_keeps_a_company_below_high(build):
     assert (out["band"] != "high").all()
 
 
-def test_shorter_person_name_is_review(build):
+def test_shorter_person_name_is_high(build):
+    # given names within given names, surnames within surnames, first surname the same
     out = run(build, [("NIC", "MORENO, Fidel")], [("NIC", "MORENO BRIONES, Fidel Antonio")])
-    assert out.iloc[0]["band"] == "review"
+    assert out.iloc[0]["band"] == "high"
+
+
+def test_married_name_is_the_same_person(build):
+    out = run(
+        build,
+        [("VEN", "CONTRERAS HERNANDEZ, Marleny Josefina")],
+        [("VEN", "CONTRERAS DE CABELLO, Marleny Josefina")],
+    )
+    assert out.iloc[0]["band"] == "high"
+
+
+def test_relative_with_other_given_names_is_not_high(build):
+    out = run(
+        build,
+        [("MEX", "GONZALEZ VALENCIA, Abigael")],
+        [("MEX", "GONZALEZ VALENCIA, Luis Angel"), ("MEX", "GONZALEZ, Luis")],
+    )
+    assert (out["band"] != "high").all()
+
+
+def test_company_with_only_generic_extra_words_is_high(build):
+    out = run(
+        build,
+        [("GTM", "Importadora y Exportadora Lorenzana")],
+        [("GTM", "Importadora Lorenzana, S.A."), ("GTM", "Exportadora Pacheco")],
+    )
+    assert out["cid"].tolist() == [0] and out.iloc[0]["band"] == "high"
+
+
+def test_list_cell_with_one_more_part(build):
+    out = run(
+        build,
+        [("COL", "Colombian NCO Academy, Madrid, Cundinamarca")],
+        [("COL", "Colombian NCO Academy, Madrid")],
+    )
+    assert out.iloc[0]["band"] == "high"
+
+
+def test_damaged_unit_word_is_repaired(build):
+    out = run(build, [("DOM", "Batall?n de Cazadores")], [("DOM", "Batallón de Cazadores")])
+    assert out.iloc[0]["band"] == "high"
 
 
 def test_other_surname_is_not_high(build):
