@@ -46,6 +46,10 @@ browser:
 test: $(TESTSTAMP) lint types browser
 	$(BIN)/python -m pytest -n 2
 
+# A longer fuzz run of every reader than the one in `make test`.
+fuzz: $(TESTSTAMP)
+	FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -n 2 -p no:randomly tests/hardening/test_fuzz_readers.py
+
 screenshot: demo
 	$(BIN)/python -m conditionality.reports.screenshot reports/sample/report.html docs/images/report.png
 

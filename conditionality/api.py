@@ -5,6 +5,7 @@ read -> normalize -> evaluate -> (the caller renders reports from the result).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,8 +20,10 @@ from conditionality.engine import (
     empty_evidence,
     empty_findings,
     evaluate_rule,
+    prematch,
     prepare_allocations,
 )
+from conditionality.freshness import freshness_warnings, list_versions
 from conditionality.lang.loader import RulePack, load_rules
 from conditionality.lang.scope import RunContext
 from conditionality.readers import InputInfo, ReadResult, empty_rejected, load_table
@@ -30,6 +33,7 @@ PathList = Sequence[str | Path] | str | Path | None
 DEFAULT_TRANSACTION_TYPES = ("obligation",)
 BREAKER_SHARE = 0.5  # a rule that flags more than this share of what it applies to
 BREAKER_MIN_ROWS = 20
+ENGINES = ("pandas", "dask")
 
 
 @dataclass
@@ -46,6 +50,8 @@ class CheckResult:
     decisions_problems: list[str] = field(default_factory=list)
     stale_decisions: list[dict[str, Any]] = field(default_factory=list)
     fail_on: str = "review"
+    # seconds per stage (read, normalize, match, evaluate); the CLI adds report
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -82,10 +88,19 @@ def read_inputs(
     country_status: PathList = None,
     entities: PathList = None,
     read_options: dict[str, Any] | None = None,
+    *,
+    client: Any = None,
 ) -> tuple[ReadResult, dict[str, ReadResult | None]]:
-    """Read the allocations and the evidence tables (None for a table not supplied)."""
+    """Read the allocations and the evidence tables (None for a table not supplied). With a
+    Dask `client` the allocation files (a folder = its Parquet/CSV parts) are read in
+    parallel, one task per file."""
     read_kwargs = dict(read_options or {})
-    alloc_read = load_table(_paths(aid), "allocations", **read_kwargs)
+    if client is not None:
+        from conditionality.dask_engine import expand_paths, read_allocations
+
+        alloc_read = read_allocations(client, expand_paths(_paths(aid)), read_kwargs)
+    else:
+        alloc_read = load_table(_paths(aid), "allocations", **read_kwargs)
     evidence_kwargs = {k: v for k, v in read_kwargs.items() if k in ("options",)}
     tables: dict[str, ReadResult | None] = {
         "abuse_records": _load(_paths(abuses), "abuse_records", evidence_kwargs),
@@ -111,6 +126,10 @@ def check(
     decisions: str | Path | None = None,
     fail_on: str = "review",
     today: dt.date | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    progress: bool | None = False,
+    progress_stream: Any = None,
 ) -> CheckResult:
     """Check aid allocations against the rule pack; returns findings and the run summary.
 
@@ -118,6 +137,10 @@ def check(
     on the command line). `decisions` is a decisions file (YAML) applied to the findings; an
     invalid file is reported in `decisions_problems` and applied not at all. `today` is the
     date decision expiry is compared with (default: the current date).
+
+    `engine` is "pandas" (one process) or "dask" (partitions on a Dask cluster: a local one,
+    or the one at `scheduler`); both give identical findings. `progress` shows per-stage
+    progress on stderr (None: only for runs of more than 50,000 allocations).
     """
     from conditionality.review.apply import apply_decisions, decision_counts
     from conditionality.review.decisions import DecisionsError, DecisionsFile, load_decisions
@@ -132,22 +155,45 @@ def check(
             decided = load_decisions(Path(decisions))
         except DecisionsError as exc:
             problems = str(exc).splitlines()
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
+    from conditionality.progress import Progress
+
+    prog = Progress(progress, stream=progress_stream)
     as_of_ts = pd.Timestamp(as_of or dt.date.today()).normalize()
     pack = load_rules(_paths(rules) or None, params=params)
-    alloc_read, tables = read_inputs(aid, abuses, country_status, entities, read_options)
-    allocations = prepare_allocations(alloc_read.table)
-    wanted = [t.casefold() for t in transaction_types]
-    ttype = allocations["transaction_type"].astype("string").str.casefold().fillna("obligation")
-    in_scope = ttype.isin(wanted).to_numpy(dtype=bool)
-    checked = allocations[in_scope].reset_index(drop=True)
+    with contextlib.ExitStack() as stack:
+        client = None
+        if engine == "dask":
+            from conditionality.dask_engine import client_for
 
-    findings, evidence, results = run_rules(
-        checked,
-        {k: (v.table if v is not None else None) for k, v in tables.items()},
-        pack,
-        as_of_ts,
-        aliases=aliases,
-    )
+            client = stack.enter_context(client_for(scheduler))
+        with prog.stage("read"):
+            alloc_read, tables = read_inputs(
+                aid, abuses, country_status, entities, read_options, client=client
+            )
+        if progress is None:
+            prog.decide(len(alloc_read.table), None)
+        with prog.stage("normalize"):
+            allocations = prepare_allocations(alloc_read.table)
+            wanted = [t.casefold() for t in transaction_types]
+            ttype = (
+                allocations["transaction_type"].astype("string").str.casefold().fillna("obligation")
+            )
+            in_scope = ttype.isin(wanted).to_numpy(dtype=bool)
+            checked = allocations[in_scope].reset_index(drop=True)
+        evidence_tables = {k: (v.table if v is not None else None) for k, v in tables.items()}
+        if client is not None:
+            from conditionality.dask_engine import run_rules_dask
+
+            findings, evidence, results = run_rules_dask(
+                client, checked, evidence_tables, pack, as_of_ts, aliases=aliases, progress=prog
+            )
+        else:
+            findings, evidence, results = run_rules(
+                checked, evidence_tables, pack, as_of_ts, aliases=aliases, progress=prog
+            )
+    prog.close()
 
     reads = [alloc_read, *(t for t in tables.values() if t is not None)]
     rejected = pd.concat(
@@ -162,6 +208,13 @@ def check(
     inputs = [i for r in reads for i in r.info]
     summary = summarize(findings, results, allocations, checked, alloc_read, inputs, pack)
     summary["supplied"] = {k: v is not None for k, v in tables.items()}
+    status_read = tables.get("country_status")
+    versions = list_versions(
+        status_read.table if status_read is not None else None,
+        set().union(*(r.lists() for r in pack.rules)),
+    )
+    summary["lists"] = versions
+    summary["warnings"].extend(freshness_warnings(versions, as_of_ts))
     findings, stale = apply_decisions(
         findings, evidence, decided, today or dt.date.today(), {r.id: r.version for r in pack.rules}
     )
@@ -197,6 +250,7 @@ def check(
         ],
         "inputs": [i.to_dict() for i in inputs],
     }
+    timings = {k: round(v, 3) for k, v in prog.timings.items()}
     return CheckResult(
         findings,
         evidence,
@@ -210,6 +264,7 @@ def check(
         decisions_problems=problems,
         stale_decisions=stale,
         fail_on=fail_on,
+        timings=timings,
     )
 
 
@@ -220,12 +275,22 @@ def run_rules(
     as_of: pd.Timestamp,
     *,
     aliases: pd.DataFrame | None = None,
+    progress: Any = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[Any]]:
     """Evaluate every rule on prepared allocations; returns (findings, evidence, per-rule)."""
+    from conditionality.progress import QUIET
+
+    prog = progress or QUIET
     run_ctx = RunContext(
         tables={"allocations": allocations, **evidence_tables}, as_of=as_of, aliases=aliases
     )
-    results = [evaluate_rule(rule, allocations, run_ctx) for rule in pack.rules]
+    with prog.stage("match"):
+        prematch(pack, allocations, run_ctx)
+    results = []
+    with prog.stage("evaluate", total=len(pack.rules)) as st:
+        for rule in pack.rules:
+            results.append(evaluate_rule(rule, allocations, run_ctx))
+            st.advance(1, rule.id)
     frames = [r.findings for r in results if len(r.findings)]
     findings = pd.concat(frames, ignore_index=True) if frames else empty_findings()
     findings = findings.reindex(columns=FINDING_COLUMNS)

@@ -118,6 +118,13 @@ CHECK_KEYS = {
     "exit_zero",
     "quiet",
     "clearance",
+    "engine",
+    "scheduler",
+    "progress",
+    "max_file_mb",
+    "max_rows",
+    "max_cell_chars",
+    "reference_lists",
 }
 
 
@@ -167,6 +174,12 @@ def check(
     credibility: Annotated[
         str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
     ] = None,
+    reference_lists: Annotated[
+        bool,
+        typer.Option(
+            help="Add the bundled CSPA, TIP tier, coup and PTS lists to --country-status."
+        ),
+    ] = False,
     clearance: Annotated[
         bool, typer.Option(help="Also write the per-allocation clearance record.")
     ] = False,
@@ -189,6 +202,30 @@ def check(
         Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
     ] = None,
     quiet: Annotated[bool, typer.Option(help="Print only the summary line.")] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(help="pandas (default) or dask (partitions on a Dask cluster)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler ADDRESS for --engine dask (default: a local cluster)."),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Per-stage progress on stderr (default: on for runs over 50,000 rows).",
+        ),
+    ] = None,
+    max_file_mb: Annotated[
+        float | None, typer.Option(help="Refuse input files larger than this (default 500 MB).")
+    ] = None,
+    max_rows: Annotated[
+        int | None, typer.Option(help="Refuse input files with more rows (default 5,000,000).")
+    ] = None,
+    max_cell_chars: Annotated[
+        int | None, typer.Option(help="Reject cells longer than this (default 32,767).")
+    ] = None,
 ) -> int:
     """Check allocations against the rules and write reports."""
     cfg_path = config or find_config(Path.cwd())
@@ -216,9 +253,16 @@ def check(
             "credibility": credibility,
             "quiet": quiet or None,
             "clearance": clearance or None,
+            "reference_lists": reference_lists or None,
             "decisions": str(decisions) if decisions else None,
             "fail_on": fail_on,
             "exit_zero": exit_zero or None,
+            "engine": engine,
+            "scheduler": scheduler,
+            "progress": progress,
+            "max_file_mb": max_file_mb,
+            "max_rows": max_rows,
+            "max_cell_chars": max_cell_chars,
         },
         file_opts,
     )
@@ -234,7 +278,12 @@ def _read_settings(opts: dict[str, Any]) -> tuple[dict[str, Any], Any, list[str]
     for key in ("input_format", "sheet", "header_row"):
         if opts.get(key) is not None:
             read_options[key] = opts[key]
-    adapter_opts = {k: opts[k] for k in ("date_order", "credibility") if opts.get(k)}
+    adapter_opts: dict[str, Any] = {
+        k: opts[k] for k in ("date_order", "credibility") if opts.get(k)
+    }
+    limits = _limits(opts)
+    if limits:
+        adapter_opts["limits"] = limits
     if adapter_opts:
         read_options["options"] = adapter_opts
     if opts.get("column_map"):
@@ -257,6 +306,36 @@ def _read_settings(opts: dict[str, Any]) -> tuple[dict[str, Any], Any, list[str]
     return read_options, alias_table, ttypes, as_of
 
 
+def _limits(opts: dict[str, Any]) -> dict[str, int]:
+    """--max-file-mb, --max-rows, --max-cell-chars as reader limits (see docs/security.md)."""
+    out: dict[str, int] = {}
+    for key, name, scale in (
+        ("max_file_mb", "max_file_bytes", 1024 * 1024),
+        ("max_rows", "max_rows", 1),
+        ("max_cell_chars", "max_cell_chars", 1),
+    ):
+        value = opts.get(key)
+        if value is None:
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise UsageError(f"--{key.replace('_', '-')} {value!r}: give a number") from None
+        if not 0 < number < 1e15:
+            raise UsageError(f"--{key.replace('_', '-')} {value!r}: give a positive number")
+        out[name] = int(number * scale)
+    return out
+
+
+def _engine(opts: dict[str, Any]) -> str:
+    engine = str(opts.get("engine") or "pandas")
+    if engine not in ("pandas", "dask"):
+        raise UsageError(f"--engine {engine!r}: use pandas or dask")
+    if opts.get("scheduler") and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    return engine
+
+
 def run_check(opts: dict[str, Any]) -> int:
     from conditionality.api import check as api_check
     from conditionality.reports import write_reports
@@ -269,10 +348,15 @@ def run_check(opts: dict[str, Any]) -> int:
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_ON)}")
     read_options, alias_table, ttypes, as_of = _read_settings(opts)
+    status_files = list(opts.get("country_status") or [])
+    if opts.get("reference_lists"):
+        from conditionality.freshness import shipped_reference_files
+
+        status_files += shipped_reference_files()
     result = api_check(
         opts["aid"],
         opts.get("abuses"),
-        opts.get("country_status"),
+        status_files or None,
         opts.get("entities"),
         rules=opts.get("rules") or None,
         as_of=as_of,
@@ -283,12 +367,22 @@ def run_check(opts: dict[str, Any]) -> int:
         options={k: v for k, v in sorted(opts.items()) if v not in (None, [], ())},
         decisions=opts.get("decisions"),
         fail_on=fail_on,
+        engine=_engine(opts),
+        scheduler=opts.get("scheduler"),
+        progress=opts.get("progress"),
     )
     out_dir = Path(opts.get("out") or "reports")
+    from conditionality.progress import Progress
+
+    prog = Progress(opts.get("progress"))
+    if opts.get("progress") is None:
+        prog.decide(int(result.summary["allocations_read"]), None)
     try:
-        written = write_reports(result, out_dir, formats)
+        with prog.stage("report", total=len(formats)):
+            written = write_reports(result, out_dir, formats)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    result.timings["report"] = round(prog.timings.get("report", 0.0), 3)
     print_summary(result, written, quiet=bool(opts.get("quiet")))
     print_decisions(result)
     return 0 if opts.get("exit_zero") else result.exit_code

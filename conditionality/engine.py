@@ -19,7 +19,7 @@ from conditionality.lang.conditions import Condition
 from conditionality.lang.joins import MATCH_FIELDS
 from conditionality.lang.model import Rule
 from conditionality.lang.operators import BOOL, is_blank_mask
-from conditionality.lang.scope import RuleState, RunContext, Scope
+from conditionality.lang.scope import ALLOC_PREFIX, RuleState, RunContext, Scope
 from conditionality.render import render_template
 from conditionality.schema import SEVERITY
 
@@ -126,6 +126,23 @@ def _blank_reason(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
     return out
 
 
+def _with_allocation_columns(rule: Rule, hits: pd.DataFrame, f: pd.DataFrame) -> pd.DataFrame:
+    """Add the allocation columns (`allocation.X`) that grades and evidence exceptions read,
+    for the cited evidence rows only."""
+    conds = [g.when for g in rule.grades] + [
+        e.when for e in rule.exceptions if e.scope == "evidence"
+    ]
+    names: set[str] = set()
+    for c in conds:
+        names |= {n[len(ALLOC_PREFIX) :] for n in c.columns() if n.startswith(ALLOC_PREFIX)}
+    missing = sorted(n for n in names & set(f.columns) if ALLOC_PREFIX + n not in hits)
+    if not missing:
+        return hits
+    extra = f.loc[hits["_alloc"].to_numpy(), missing].reset_index(drop=True)
+    extra.columns = [ALLOC_PREFIX + c for c in missing]
+    return pd.concat([hits.reset_index(drop=True), extra], axis=1)
+
+
 def _grade_hits(rule: Rule, hits: pd.DataFrame, run: RunContext, state: RuleState) -> pd.DataFrame:
     """Outcome per evidence record: grades, then score band and hierarchy caps, then
     evidence-scope exceptions."""
@@ -157,6 +174,20 @@ def _grade_hits(rule: Rule, hits: pd.DataFrame, run: RunContext, state: RuleStat
         severity = severity.mask(m, SEVERITY[exc.outcome])
         exception = exception.mask(m, exc.id)
     return hits.assign(_severity=severity, _exception=exception)
+
+
+def _join_groups(values: pd.Series, keys: pd.Series, sep: str, distinct: bool = False) -> pd.Series:
+    """`sep`-joined values per key (in order; sorted and distinct with `distinct`). Keys with
+    one value, the usual case, take no Python call."""
+    values = values.astype("string")
+    dup = keys.duplicated(keep=False).to_numpy()
+    out = pd.Series(values[~dup].to_numpy(), index=keys[~dup].to_numpy(), dtype="string")
+    if dup.any():
+        many = values[dup].groupby(keys[dup].to_numpy(), sort=False)
+        how = (lambda s: sep.join(sorted(set(s)))) if distinct else sep.join
+        joined = many.agg(how)
+        out = pd.concat([out, joined.astype("string")])
+    return out
 
 
 def _first(hits: pd.DataFrame, names: list[str]) -> pd.Series:
@@ -195,6 +226,7 @@ def evaluate_rule(rule: Rule, allocations: pd.DataFrame, run: RunContext) -> Rul
         keep = hits["_alloc"].map(fired | unknown).fillna(False).astype(bool)
         hits = hits[keep.to_numpy()].reset_index(drop=True)
     if len(hits):
+        hits = _with_allocation_columns(rule, hits, f)
         hits = _grade_hits(rule, hits, run, state)
         counted = hits["_where"].eq("true") & hits["_alloc"].map(fired).astype(bool)
         best = hits[counted.to_numpy()].groupby("_alloc")["_severity"].max()
@@ -202,7 +234,7 @@ def evaluate_rule(rule: Rule, allocations: pd.DataFrame, run: RunContext) -> Rul
         # An exception is named on the finding only where it decided the outcome.
         decisive = hits["_severity"].eq(hits["_alloc"].map(best)).to_numpy()
         ex_rows = hits[counted.to_numpy() & decisive & hits["_exception"].notna().to_numpy()]
-        exc_ids = ex_rows.groupby("_alloc")["_exception"].agg(lambda s: ";".join(sorted(set(s))))
+        exc_ids = _join_groups(ex_rows["_exception"], ex_rows["_alloc"], ";", distinct=True)
         exception = exception.fillna(exc_ids.reindex(index).astype("string"))
     for exc in rule.exceptions:
         if exc.scope != "allocation":
@@ -262,8 +294,8 @@ def _findings_frame(
         "allocation_id": rows["allocation_id"].astype(str).to_numpy(),
         "outcome": outcome.to_numpy(),
         "message": "",
-        "reason": reason.to_numpy(),
-        "exception": exception.to_numpy(),
+        "reason": pd.array(reason.to_numpy(), dtype="string"),
+        "exception": pd.array(exception.to_numpy(), dtype="string"),
         "citation": rule.authority.citation,
         "authority_url": rule.authority.url,
         "evidence_count": 0,
@@ -288,7 +320,7 @@ def _evidence_frame(rule: Rule, hits: pd.DataFrame, findings: pd.DataFrame) -> p
         "dataset": h["dataset"].to_numpy(),
         "record_id": h["record_id"].astype(str).to_numpy(),
         "record_outcome": h["_severity"].map(SEVERITY_NAME).to_numpy(),
-        "exception": h["_exception"].to_numpy(),
+        "exception": pd.array(h["_exception"].to_numpy(), dtype="string"),
         "where": h["_where"].to_numpy(),
         "_severity": h["_severity"].to_numpy(),
         "_alloc": h["_alloc"].to_numpy(),
@@ -315,7 +347,7 @@ def _attach_evidence(
         return findings.drop(columns=["_alloc"])
     top_fields = pd.DataFrame(index=findings.index)
     if len(ev):
-        refs = (ev["dataset"] + ":" + ev["record_id"]).groupby(ev["finding_id"]).agg("; ".join)
+        refs = _join_groups(ev["dataset"] + ":" + ev["record_id"], ev["finding_id"], "; ")
         count = ev.groupby("finding_id").size()
         top = ev.drop_duplicates("finding_id").set_index("finding_id")
         findings = findings.assign(
@@ -381,3 +413,23 @@ def empty_findings() -> pd.DataFrame:
 
 def empty_evidence() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in EVIDENCE_COLUMNS})
+
+
+def prematch(pack: Any, allocations: pd.DataFrame, run: RunContext) -> None:
+    """Match the run's distinct names against every evidence table the rules join, once, and
+    keep the match tables in the run's cache (the rules then only look them up)."""
+    from conditionality.lang.joins import Evidence, candidates_for
+
+    scope = Scope(allocations, "allocation", run, RuleState(allocations.index[:0]))
+
+    def walk(cond: Condition) -> None:
+        if isinstance(cond, Evidence):
+            found = candidates_for(scope, cond.evidence.dataset)
+            if found is not None:
+                cond._matches(scope, found[0])
+        for child in cond.children():
+            walk(child)
+
+    for rule in pack.rules:
+        for cond in rule.conditions():
+            walk(cond)

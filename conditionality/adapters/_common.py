@@ -11,18 +11,23 @@ from typing import Any
 
 import pandas as pd
 
-from conditionality.readers.base import InputError, InputInfo, sha256_of
-from conditionality.readers.native import HEADER_SCAN_ROWS, decode_text, header_key
+from conditionality.readers.base import InputError, InputInfo, RowReject, sha256_of
+from conditionality.readers.limits import active, check_cells, check_file_size, check_rows
+from conditionality.readers.native import HEADER_SCAN_ROWS, _field_limit, decode_text, header_key
 from conditionality.readers.values import blank
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PEEK_BYTES = 64_000
+# What reading a file's grid noticed (encoding, NUL bytes, ragged rows), by path, until the
+# adapter makes its InputInfo: read_grid is called before new_info in every adapter.
+_PENDING_NOTES: dict[str, list[str]] = {}
 
 
 def new_info(path: Path, table: str, adapter: str, **settings: Any) -> InputInfo:
     info = InputInfo(path=str(path), table=table, adapter=adapter, sha256=sha256_of(path))
     info.settings.update(settings)
+    info.notes.extend(_PENDING_NOTES.pop(str(path), []))
     return info
 
 
@@ -35,7 +40,11 @@ def _separator(first_line: str) -> str:
 def read_text_grid(
     path: Path, *, encodings: tuple[str, ...] | None = None, sep: str | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Every cell of a delimited file as text (no header handling, 'NA' stays 'NA')."""
+    """Every cell of a delimited file as text (no header handling, 'NA' stays 'NA').
+
+    When rows differ in length, `grid.attrs['cells_per_row']` holds each row's own count."""
+    lim = active()
+    check_file_size(path, lim)
     data = path.read_bytes()
     notes: list[str] = []
     if encodings:
@@ -52,8 +61,12 @@ def read_text_grid(
         if enc != "utf-8-sig":
             notes.append(f"read with encoding {enc}")
     text = text.lstrip("\ufeff")
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if "\x00" in text:
+        notes.append(f"{text.count(chr(0))} NUL bytes removed (a binary or damaged file?)")
+        text = text.replace("\x00", "")
+    first = next((ln for ln in text[:PEEK_BYTES].splitlines() if ln.strip()), "")
     sep = sep or _separator(first)
+    check_cells(path, text.count("\n") + 1, first.count(sep) + 1, lim)
     try:
         grid = pd.read_csv(
             io.StringIO(text),
@@ -65,24 +78,39 @@ def read_text_grid(
             skip_blank_lines=False,
             engine="c",
         )
-    except (pd.errors.ParserError, ValueError):
-        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+        check_rows(path, len(grid) - HEADER_SCAN_ROWS, lim)
+    except pd.errors.EmptyDataError:
+        grid = pd.DataFrame(dtype="object")
+    except (pd.errors.ParserError, ValueError, OverflowError):
+        _field_limit(lim)
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+        except csv.Error as exc:
+            raise InputError(f"{path}: not a readable delimited file ({exc})") from None
         width = max((len(r) for r in rows), default=0)
+        check_rows(path, len(rows) - HEADER_SCAN_ROWS, lim)
+        check_cells(path, len(rows), width, lim)
         ragged = sum(1 for r in rows if r and len(r) != width)
         notes.append(f"{ragged} rows had fewer or more cells than the widest row")
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+        grid = grid.astype("object")
+        grid.attrs["cells_per_row"] = [len(r) for r in rows]
+        return grid, notes
     return grid.astype("object"), notes
 
 
 def read_grid(path: Path, sheet: str | None = None, **kw: Any) -> tuple[pd.DataFrame, str | None]:
     """A delimited file or an Excel sheet as a grid of cells."""
     suffix = path.suffix.lower()
+    _PENDING_NOTES.pop(str(path), None)
     if suffix in EXCEL_SUFFIXES:
         from conditionality.readers.native import read_xlsx_grid
 
-        grid, name, _notes, _d1904 = read_xlsx_grid(path, sheet)
+        grid, name, notes, _d1904 = read_xlsx_grid(path, sheet)
+        _PENDING_NOTES[str(path)] = notes
         return grid, name
-    grid, _ = read_text_grid(path, **kw)
+    grid, notes = read_text_grid(path, **kw)
+    _PENDING_NOTES[str(path)] = notes
     return grid, None
 
 
@@ -152,6 +180,7 @@ def locate_header(
     missing = needed - set(names)
     if missing:
         raise InputError(f"{path}: {fmt} header row {h + 1} lacks {', '.join(sorted(missing))}")
+    extra = _extra_cells(grid, h)
     body = grid.iloc[h + 1 :].copy()
     # unique column names: a repeated header keeps its first column under the plain name
     seen: dict[str, int] = {}
@@ -161,9 +190,43 @@ def locate_header(
         cols.append(name if seen[name] == 1 else f"{name}__{seen[name]}")
     body.columns = cols
     empty = pd.concat([blank(body[c]) for c in body.columns], axis=1).all(axis=1)
-    body = body[~empty]
+    body = body[~(empty & extra.eq(""))]
     rows = pd.Series(body.index + 1, dtype="int64")
-    return body.reset_index(drop=True), rows.reset_index(drop=True), h + 1
+    reasons = extra.reindex(body.index).fillna("").reset_index(drop=True)
+    body = body.reset_index(drop=True)
+    body.attrs["extra_cells"] = reasons
+    return body, rows.reset_index(drop=True), h + 1
+
+
+def _extra_cells(grid: pd.DataFrame, h: int) -> pd.Series:
+    """Per row below the header of a delimited file, why it holds more cells than the header
+    row ('' when it does not): a value slipped into the wrong column."""
+    reasons = pd.Series("", index=grid.index[h + 1 :], dtype="object")
+    lengths = grid.attrs.get("cells_per_row")
+    if not lengths or len(lengths) != len(grid):
+        return reasons
+    header_len = lengths[h]
+    if grid.shape[1] <= header_len:
+        return reasons
+    beyond = grid.iloc[h + 1 :, header_len:]
+    hit = ~pd.concat([blank(beyond[c]) for c in beyond.columns], axis=1).all(axis=1)
+    for i in hit[hit].index:
+        cells = [str(v) for v in grid.iloc[i, header_len:].tolist() if str(v).strip()]
+        reasons[i] = (
+            f"row has {lengths[i]} cells but the header row has {header_len}: extra cell(s) "
+            f"{', '.join(repr(c[:40]) for c in cells[:5])} (an unquoted delimiter inside a "
+            "value?); fix the row or quote the value"
+        )
+    return reasons
+
+
+def extra_cell_rejects(body: pd.DataFrame) -> list[RowReject]:
+    """Rows `locate_header` found holding more cells than the header row, as rejections."""
+    reasons = body.attrs.get("extra_cells")
+    if reasons is None or len(reasons) != len(body) or not reasons.ne("").any():
+        return []
+    reasons = reasons.reset_index(drop=True)
+    return [RowReject(reasons.ne(""), "(row)", reasons, value=reasons.str.slice(0, 200))]
 
 
 def text(frame: pd.DataFrame, column: str) -> pd.Series:

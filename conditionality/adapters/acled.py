@@ -15,6 +15,7 @@ import pandas as pd
 
 from conditionality.adapters._common import (
     count_note,
+    extra_cell_rejects,
     headers_match,
     locate_header,
     new_info,
@@ -143,6 +144,7 @@ def read(
     wrong_kind = kind.isna()
     not_state = ~wrong_kind & ~state
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             wrong_kind,
             "violation_type",

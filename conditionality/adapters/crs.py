@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from conditionality.adapters._common import (
+    extra_cell_rejects,
     headers_match,
     locate_header,
     map_keys,
@@ -122,6 +123,7 @@ def read(
     donor = text(body, "donorcode")
     regional = text(body, "recipientname").str.contains(r"regional|unspecified", case=False)
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             donor.ne(US_DONOR),
             "agency",

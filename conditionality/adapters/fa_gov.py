@@ -11,6 +11,7 @@ import pandas as pd
 
 from conditionality.adapters._common import (
     count_note,
+    extra_cell_rejects,
     headers_match,
     locate_header,
     map_keys,
@@ -237,13 +238,14 @@ def read(
     negative = pd.to_numeric(raw["amount_usd"], errors="coerce").lt(0)
     count_note(info, int(negative.sum()), "negative amounts (de-obligations) kept as negative")
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             regional,
             "recipient_country",
             OUT_OF_SCOPE + "regional or worldwide allocation, no single recipient country",
             value=cname,
             out_of_scope=True,
-        )
+        ),
     ]
     return validate(raw, ALLOCATIONS, info, rows, options=options, rejects=rejects)
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from conditionality.adapters._common import (
     count_note,
+    extra_cell_rejects,
     headers_match,
     locate_header,
     new_info,
@@ -75,6 +76,8 @@ AGENCIES = {
     "Department of Homeland Security": "DHS",
     "Department of Justice": "DOJ",
 }
+# FMTR total_cost is what a training activity cost: never negative (see Adapter.negative_amounts)
+NEGATIVE_AMOUNTS = False
 UNVETTABLE = {"", "multiple", "various", "n/a", "na", "unknown", "tbd", "none"}
 
 
@@ -188,14 +191,22 @@ def read(
     )
     totals = course.str.contains(r"Program Totals?$", case=False, regex=True)
     _check_totals(info, country, program, raw["amount_usd"], totals)
+    cost, _unreadable = parse_amount(raw["amount_usd"])
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             totals,
             "description",
             OUT_OF_SCOPE + "program total line (subtotal of the activities above)",
             value=course,
             out_of_scope=True,
-        )
+        ),
+        RowReject(
+            cost.lt(0).fillna(False).astype(bool) & (not NEGATIVE_AMOUNTS),
+            "amount_usd",
+            "negative amount: FMTR costs are training costs and have no de-obligations",
+            value=raw["amount_usd"],
+        ),
     ]
     opts = dict(options or {})
     opts.setdefault("date_order", "mdy")
@@ -234,5 +245,6 @@ register(
         title="U.S. Foreign Military Training Report (Security Force Monitor machine-readable)",
         detect=detect,
         read=read,
+        negative_amounts=NEGATIVE_AMOUNTS,
     )
 )

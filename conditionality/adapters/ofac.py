@@ -17,7 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from conditionality.adapters._common import count_note, new_info, read_text_grid
+from conditionality.adapters._common import (
+    count_note,
+    extra_cell_rejects,
+    new_info,
+    read_text_grid,
+)
 from conditionality.readers.base import InputError, ReadResult, validate
 from conditionality.readers.countries import parse_country
 from conditionality.readers.registry import Adapter, register
@@ -57,6 +62,8 @@ def _null(s: pd.Series) -> pd.Series:
 def _read_sdn_like(path: Path, columns: list[str]) -> tuple[pd.DataFrame, pd.Series, int]:
     """Cells by column name, each row's line number, and how many end-of-file lines dropped."""
     grid, _notes = read_text_grid(path, encodings=("utf-8", "cp1252", "latin-1"), sep=",")
+    if grid.shape[1] == 0 or len(grid) == 0:
+        raise InputError(f"{path}: empty file: no OFAC SDN rows")
     first = grid.iloc[:, 0].astype("string").fillna("").str.strip()
     has_header = len(grid) > 0 and first.iloc[0].lower() == "ent_num"
     rest = grid.iloc[:, 1:].astype("string").fillna("")
@@ -67,15 +74,27 @@ def _read_sdn_like(path: Path, columns: list[str]) -> tuple[pd.DataFrame, pd.Ser
     keep = ~eof
     if has_header:
         keep.iloc[0] = False
-    body = grid[keep].copy()
     width = len(columns)
+    extra = pd.Series("", index=grid.index, dtype="object")
+    if grid.shape[1] > width:
+        beyond = grid.iloc[:, width:].astype("string").fillna("").apply(lambda c: c.str.strip())
+        hit = beyond.ne("").any(axis=1)
+        extra[hit] = (
+            f"row has more than the {width} cells of the format: extra cell(s) "
+            + beyond[hit].agg(lambda r: ", ".join(repr(v[:40]) for v in r if v), axis=1)
+            + " (an unquoted comma inside a value?)"
+        )
+    body = grid[keep].copy()
     if body.shape[1] < width:
         for j in range(body.shape[1], width):
             body[j] = ""
     body = body.iloc[:, :width]
     body.columns = columns
     rows = pd.Series(body.index + 1, dtype="int64")
-    return body.reset_index(drop=True), rows, int(eof.sum())
+    reasons = extra[keep].reset_index(drop=True)
+    body = body.reset_index(drop=True)
+    body.attrs["extra_cells"] = reasons
+    return body, rows, int(eof.sum())
 
 
 def _aliases_file(path: Path, options: dict[str, Any]) -> Path | None:
@@ -157,7 +176,9 @@ def read(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> Read
             "source": source,
         }
     )
-    return validate(raw, SANCTIONED_ENTITIES, info, rows, options=opts)
+    return validate(
+        raw, SANCTIONED_ENTITIES, info, rows, options=opts, rejects=extra_cell_rejects(body)
+    )
 
 
 register(

@@ -24,6 +24,7 @@ import pycountry
 
 from conditionality.adapters._common import (
     count_note,
+    extra_cell_rejects,
     headers_match,
     locate_header,
     new_info,
@@ -31,6 +32,7 @@ from conditionality.adapters._common import (
     text,
 )
 from conditionality.readers.base import OUT_OF_SCOPE, InputError, ReadResult, RowReject, validate
+from conditionality.readers.limits import check_file_size
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import SANCTIONED_ENTITIES
 
@@ -112,13 +114,14 @@ def read_simple(
     raw.loc[text(body, "id").eq(""), "entity_id"] = pd.NA
     schema = text(body, "schema")
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             ~schema.isin(ENTITY_SCHEMATA),
             "name",
             OUT_OF_SCOPE + "schema " + schema + " is not a person or organization",
             value=schema,
             out_of_scope=True,
-        )
+        ),
     ]
     return validate(raw, SANCTIONED_ENTITIES, info, rows, options=options, rejects=rejects)
 
@@ -135,31 +138,46 @@ def detect_ftm(path: Path) -> bool:
     return isinstance(obj, dict) and {"id", "schema", "properties"} <= set(obj)
 
 
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _values(value: Any) -> list[str]:
+    """A FollowTheMoney property (a list of values; tolerate a lone value) as texts."""
+    return [str(v) for v in _list(value) if v is not None and not isinstance(v, dict | list)]
+
+
 def read_ftm(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> ReadResult:
     info = new_info(path, SANCTIONED_ENTITIES.name, "ftm")
     records: list[dict[str, Any]] = []
     sanctions: dict[str, dict[str, str]] = {}
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
+    check_file_size(path)
+    with path.open("rb") as f:
+        for n, raw_line in enumerate(f, start=1):
+            if not raw_line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
+            try:  # a line that is not UTF-8 JSON is rejected, not decoded with a guess
+                obj = json.loads(raw_line.decode("utf-8-sig" if n == 1 else "utf-8"))
+            except (ValueError, RecursionError):
+                obj = None
+            if not isinstance(obj, dict):
                 records.append({"row": n, "bad_json": True})
                 continue
-            props = obj.get("properties") or {}
+            props = obj.get("properties")
+            props = props if isinstance(props, dict) else {}
 
             def first(key: str, props: dict[str, Any] = props) -> str:
-                v = props.get(key) or []
-                return str(v[0]) if v else ""
+                v = _values(props.get(key))
+                return v[0] if v else ""
 
             def joined(key: str, props: dict[str, Any] = props) -> str:
-                return ";".join(str(v) for v in props.get(key) or [])
+                return ";".join(_values(props.get(key)))
 
             schema = str(obj.get("schema", ""))
             if schema == "Sanction":
-                for target in props.get("entity") or []:
+                for target in _list(props.get("entity")):
                     tid = target.get("id") if isinstance(target, dict) else str(target)
                     sanctions.setdefault(
                         str(tid),
@@ -168,11 +186,9 @@ def read_ftm(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> 
                             "start": first("startDate"),
                         },
                     )
-            names = [str(v) for v in props.get("name") or []]
+            names = _values(props.get("name"))
             caption = str(obj.get("caption") or (names[0] if names else ""))
-            aliases = [v for v in names if v != caption] + [
-                str(v) for v in props.get("alias") or []
-            ]
+            aliases = [v for v in names if v != caption] + _values(props.get("alias"))
             records.append(
                 {
                     "row": n,
@@ -186,8 +202,8 @@ def read_ftm(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> 
                     or joined("nationality")
                     or joined("jurisdiction"),
                     "program": joined("program"),
-                    "datasets": ";".join(obj.get("datasets") or []),
-                    "referents": ";".join(obj.get("referents") or []),
+                    "datasets": ";".join(_values(obj.get("datasets"))),
+                    "referents": ";".join(_values(obj.get("referents"))),
                     "created": first("createdAt"),
                 }
             )
@@ -207,6 +223,8 @@ def read_ftm(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> 
     ):
         if col not in b:
             b[col] = ""
+    if "target" not in b:
+        b["target"] = True
     b = b.fillna({"target": True})
     b["bad_json"] = b["bad_json"].astype(bool)
     ids = b["id"].astype("string").fillna("")

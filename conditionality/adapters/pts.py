@@ -15,6 +15,7 @@ import pandas as pd
 
 from conditionality.adapters._common import (
     count_note,
+    extra_cell_rejects,
     headers_match,
     locate_header,
     new_info,
@@ -97,6 +98,7 @@ def read(
         }
     )
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             best.isna(),
             "value",

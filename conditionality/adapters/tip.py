@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from conditionality.adapters._common import (
+    extra_cell_rejects,
     locate_header,
     map_keys,
     new_info,
@@ -107,6 +108,7 @@ def read(
     )
     unknown = value.isna() & ~not_ranked
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             not_ranked,
             "value",

@@ -13,7 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from conditionality.adapters._common import headers_match, locate_header, new_info, read_grid, text
+from conditionality.adapters._common import (
+    extra_cell_rejects,
+    headers_match,
+    locate_header,
+    new_info,
+    read_grid,
+    text,
+)
 from conditionality.adapters.acled import credibility_of
 from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
 from conditionality.readers.countries import parse_country
@@ -106,6 +113,7 @@ def read(
         }
     )
     rejects = [
+        *extra_cell_rejects(body),
         RowReject(
             ~one_sided,
             "violation_type",

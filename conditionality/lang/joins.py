@@ -34,15 +34,98 @@ def _record_hits(scope: Scope, hits: pd.DataFrame) -> None:
         scope.state.hits.append(hits)
 
 
-def _distinct_dates(scope: Scope) -> pd.DataFrame:
+@dataclass
+class DateKeys:
+    """Each allocation's (country, date) as a code into the distinct keys."""
+
+    alloc: pd.Index  # allocation labels
+    codes: np.ndarray  # per allocation: position in `keys`, -1 where country or date is blank
+    keys: pd.DataFrame  # distinct country, date (with `_key` = position)
+    dates: np.ndarray  # per allocation: its date
+
+    def segments(self, rows: pd.DataFrame, ends: list[pd.Series]) -> DateKeys:
+        """Fold the keys into segments of time in which no list row starts or ends: within
+        one, every condition on the list rows gives the same answer, so each segment is
+        evaluated once, at its earliest date. `ends` are further boundaries (a day after
+        each row stops counting)."""
+        bounds = pd.concat(
+            [
+                pd.DataFrame({"country": rows["country"].astype("string"), "b": b})
+                for b in [rows["valid_from"], *ends]
+            ],
+            ignore_index=True,
+        ).dropna()
+        bounds = bounds.drop_duplicates().sort_values("b")
+        keys = self.keys.sort_values("date")
+        seg = pd.merge_asof(
+            keys.astype({"date": "datetime64[ns]"}),
+            bounds.astype({"b": "datetime64[ns]"}),
+            left_on="date",
+            right_on="b",
+            by="country",
+            direction="backward",
+        )
+        seg = seg.assign(b=seg["b"].fillna(pd.Timestamp.min))
+        seg_codes, _ = pd.factorize(pd.MultiIndex.from_frame(seg[["country", "b"]]))
+        seg = seg.assign(_seg=seg_codes)
+        reps = seg.groupby("_seg", sort=True).agg(
+            country=("country", "first"), date=("date", "min")
+        )
+        reps = reps.reset_index().rename(columns={"_seg": "_key"})
+        key_to_seg = np.empty(len(self.keys), dtype="int64")
+        key_to_seg[seg["_key"].to_numpy()] = seg["_seg"].to_numpy()
+        codes = np.where(self.codes < 0, -1, key_to_seg[np.where(self.codes < 0, 0, self.codes)])
+        return DateKeys(self.alloc, codes, reps, self.dates)
+
+
+def _distinct_dates(scope: Scope) -> DateKeys:
     f = scope.frame
-    return pd.DataFrame(
+    country = f["recipient_country"].astype("string")
+    date = pd.to_datetime(f["allocation_date"])
+    c_codes, c_uniques = pd.factorize(country, use_na_sentinel=True)
+    days = date.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
+    blank = (c_codes < 0) | date.isna().to_numpy()
+    combined = np.where(blank, -1, c_codes.astype("int64") * 4_000_000 + (days + 2_000_000))
+    codes, uniques = pd.factorize(combined)
+    if blank.any():  # the sentinel -1 became a code of its own: make it -1 again
+        sentinel = int(np.flatnonzero(np.asarray(uniques) == -1)[0])
+        keep = np.asarray(uniques) != -1
+        remap = np.cumsum(keep) - 1
+        codes = np.where(codes == sentinel, -1, remap[codes])
+        uniques = np.asarray(uniques)[keep]
+    uniques = np.asarray(uniques, dtype="int64")
+    keys = pd.DataFrame(
         {
-            "_alloc": f.index,
-            "country": f["recipient_country"].astype("string").to_numpy(),
-            "date": pd.to_datetime(f["allocation_date"]).to_numpy(),
+            "country": pd.Series(np.asarray(c_uniques, dtype=object)[uniques // 4_000_000]).astype(
+                "string"
+            ),
+            "date": pd.to_datetime(
+                (uniques % 4_000_000 - 2_000_000).astype("datetime64[D]")
+            ).astype("datetime64[ns]"),
+            "_key": np.arange(len(uniques)),
         }
     )
+    return DateKeys(f.index, np.asarray(codes, dtype="int64"), keys, date.to_numpy())
+
+
+def _per_allocation(dk: DateKeys, per_key: np.ndarray, fill: Any) -> np.ndarray:
+    """Spread a per-key array to allocations (fill where the key is blank)."""
+    out = np.asarray(per_key)[np.where(dk.codes < 0, 0, dk.codes)] if len(per_key) else None
+    if out is None:
+        return np.full(len(dk.codes), fill, dtype=object)
+    out = out.astype(object) if fill is None or fill is pd.NA else out
+    out[dk.codes < 0] = fill
+    return out
+
+
+def _key_hits(dk: DateKeys, pairs: pd.DataFrame) -> pd.DataFrame:
+    """One row per (allocation, matching list row): `pairs` carries `_key`."""
+    has = dk.codes >= 0
+    alloc = pd.DataFrame({"_alloc": dk.alloc[has], "_key": dk.codes[has], "_d": dk.dates[has]})
+    alloc = alloc[np.isin(alloc["_key"].to_numpy(), pairs["_key"].to_numpy())]
+    hits = alloc.merge(pairs, on="_key").drop(columns=["_key"])
+    # the allocation's own date, not the date its time segment was evaluated at
+    return hits.assign(date=hits["_d"].astype("datetime64[ns]")).drop(columns=["_d"])
 
 
 def _list_rows(scope: Scope, name: str) -> pd.DataFrame | None:
@@ -93,9 +176,9 @@ class InList(Condition):
             return _not_evaluated_all(
                 scope, f"country_status has no rows for list '{self.in_list.list_}'"
             )
-        alloc = _distinct_dates(scope)
-        keys = alloc[["country", "date"]].dropna().drop_duplicates()
-        pairs = keys.merge(rows, on="country")
+        one_day = pd.Timedelta(days=1)
+        dk = _distinct_dates(scope).segments(rows, [rows["valid_to"] + one_day])
+        pairs = dk.keys.merge(rows, on="country")
         within = (pairs["valid_from"] <= pairs["date"]) & (
             pairs["valid_to"].isna() | (pairs["date"] <= pairs["valid_to"])
         )
@@ -103,17 +186,12 @@ class InList(Condition):
             wanted = [v.casefold() for v in self.in_list.values]
             within &= pairs["value"].astype("string").str.casefold().isin(wanted).fillna(False)
         pairs = pairs[within.to_numpy(dtype=bool)]
-        listed = alloc.merge(
-            pairs[["country", "date"]].drop_duplicates(),
-            how="left",
-            on=["country", "date"],
-            indicator=True,
-        )["_merge"].eq("both")
-        result = pd.Series(listed.to_numpy(), index=scope.frame.index).astype(BOOL)
-        unknown = alloc["country"].isna().to_numpy() | alloc["date"].isna().to_numpy()
-        result = result.mask(pd.Series(unknown, index=scope.frame.index), pd.NA)
-        hits = alloc.merge(pairs, on=["country", "date"])
-        _record_hits(scope, _status_hits(hits))
+        listed_key = np.zeros(len(dk.keys), dtype=bool)
+        listed_key[pairs["_key"].to_numpy()] = True
+        listed = _per_allocation(dk, listed_key, False).astype(bool)
+        result = pd.Series(listed, index=scope.frame.index).astype(BOOL)
+        result = result.mask(pd.Series(dk.codes < 0, index=scope.frame.index), pd.NA)
+        _record_hits(scope, _status_hits(_key_hits(dk, pairs)))
         return result
 
 
@@ -155,9 +233,13 @@ class ListValue(Condition):
         rows = _list_rows(scope, spec.list_)
         if rows is None:
             return _not_evaluated_all(scope, "no country_status table supplied")
-        alloc = _distinct_dates(scope)
-        keys = alloc[["country", "date"]].dropna().drop_duplicates()
-        pairs = keys.merge(rows, on="country")
+        one_day = pd.Timedelta(days=1)
+        ends = [rows["valid_to"] + one_day]
+        if spec.latest and spec.max_age_days is not None:
+            ends.append(rows["valid_to"] + pd.Timedelta(days=spec.max_age_days) + one_day)
+        dk = _distinct_dates(scope).segments(rows, ends)
+        index = scope.frame.index
+        pairs = dk.keys.merge(rows, on="country")
         started = pairs["valid_from"] <= pairs["date"]
         if spec.latest:
             ok = started
@@ -174,24 +256,30 @@ class ListValue(Condition):
         pairs = pairs.assign(
             _ok=OPERATORS[spec.op].func(values.reset_index(drop=True), spec.value).to_numpy()
         )
-        joined = alloc.merge(pairs, how="left", on=["country", "date"])
-        result = pd.Series(joined["_ok"].to_numpy(), index=scope.frame.index).astype(BOOL)
-        missing = pd.Series(joined["status_id"].isna().to_numpy(), index=scope.frame.index)
-        has_key = pd.Series(
-            (alloc["country"].notna() & alloc["date"].notna()).to_numpy(),
-            index=scope.frame.index,
+        # per key: 1 true, 0 false, -1 unknown (a value the operator cannot compare), -2 none
+        state = np.full(len(dk.keys), -2, dtype="int8")
+        okv = pairs["_ok"].astype(BOOL)
+        state[pairs["_key"].to_numpy()] = np.where(
+            okv.isna().to_numpy(), -1, okv.fillna(False).to_numpy(dtype=bool).astype("int8")
         )
-        when = "on or before" if spec.latest else "on"
-        reason = (
-            f"no {spec.list_} value for "
-            + alloc["country"].astype("string").fillna("?")
-            + f" {when} "
-            + alloc["date"].dt.strftime("%Y-%m-%d").fillna("?")
-        )
-        reason.index = scope.frame.index
-        scope.state.mark_not_evaluated(missing & has_key, reason)
-        hit_rows = joined[joined["_ok"].fillna(False).astype(bool).to_numpy()]
-        _record_hits(scope, _status_hits(hit_rows))
+        per = _per_allocation(dk, state, -2).astype("int8")
+        result = pd.Series(pd.array(per == 1, dtype=BOOL), index=index)
+        result = result.mask(pd.Series(per < 0, index=index), pd.NA)
+        missing = (per == -2) & (dk.codes >= 0)
+        if missing.any():
+            when = "on or before" if spec.latest else "on"
+            country = dk.keys["country"].astype("string").to_numpy(dtype=object)
+            day = pd.Series(dk.dates[missing]).dt.strftime("%Y-%m-%d").fillna("?")
+            text = (
+                f"no {spec.list_} value for "
+                + pd.Series(country[dk.codes[missing]], dtype="string").fillna("?")
+                + f" {when} "
+                + day.astype("string")
+            )
+            reason = pd.Series(text.to_numpy(), index=index[missing], dtype="string")
+            scope.state.mark_not_evaluated(pd.Series(missing, index=index), reason)
+        hit_pairs = pairs[pairs["_ok"].astype(BOOL).fillna(False).to_numpy(dtype=bool)]
+        _record_hits(scope, _status_hits(_key_hits(dk, hit_pairs.drop(columns=["_ok"]))))
         return result
 
 
@@ -243,6 +331,25 @@ class EvidenceSpec(Spec):
         if name not in EVIDENCE_SOURCES:
             raise ValueError(f"unknown dataset {name!r}; known: {', '.join(EVIDENCE_SOURCES)}")
         return name
+
+
+def _with_allocation(hits: pd.DataFrame, f: pd.DataFrame) -> pd.DataFrame:
+    """Cited pairs carry every allocation column as `allocation.X` (grades, exceptions and
+    explanations read them); only the cited pairs, so the cost follows the evidence."""
+    missing = [c for c in f.columns if ALLOC_PREFIX + str(c) not in hits]
+    if not missing or hits.empty:
+        return hits
+    extra = f.loc[hits["_alloc"].to_numpy(), missing].reset_index(drop=True)
+    extra.columns = [ALLOC_PREFIX + str(c) for c in missing]
+    return pd.concat([hits.reset_index(drop=True), extra], axis=1)
+
+
+def _allocation_refs(cond: Condition | None, frame: pd.DataFrame) -> list[str]:
+    """Allocation columns an evidence `where` reads (as `allocation.X`)."""
+    if cond is None:
+        return []
+    names = {c[len(ALLOC_PREFIX) :] for c in cond.columns() if c.startswith(ALLOC_PREFIX)}
+    return sorted(names & set(frame.columns))
 
 
 def candidates_for(scope: Scope, dataset: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
@@ -336,24 +443,16 @@ class Evidence(Condition):
         candidates, bearers = found
         matches = self._matches(scope, candidates)
         f = scope.frame
-        alloc_q = f[["recipient_country", "recipient_name", "recipient_parent"]].astype("string")
-        alloc_q = alloc_q.rename(
-            columns={
-                "recipient_country": "country",
-                "recipient_name": "name",
-                "recipient_parent": "parent",
-            }
-        ).assign(_alloc=index)
-        queries = matches["queries"]
-        alloc_q = alloc_q.merge(queries, on=["country", "name", "parent"], how="inner")
-        pairs = alloc_q[["_alloc", "qid"]].merge(matches["pairs"], on="qid")
-        pairs = pairs.merge(bearers, on="cid")
+        pairs = self._pairs(scope, matches, bearers)
         table = scope.run.tables[spec.dataset]
         assert table is not None
-        records = table.reset_index(drop=True)
         src = EVIDENCE_SOURCES[spec.dataset]
-        ev = records.loc[pairs["_rec"].to_numpy()].reset_index(drop=True)
-        alloc_cols = f.loc[pairs["_alloc"].to_numpy()].reset_index(drop=True)
+        records = self._records(scope, spec.dataset, table)
+        ev = records.take(pairs["_rec"].to_numpy()).reset_index(drop=True)
+        # Only the allocation columns the `where` reads ride along; the engine adds the rest
+        # to the few pairs that end up cited (see engine._with_allocation_columns).
+        wanted = _allocation_refs(spec.where, f)
+        alloc_cols = f.loc[pairs["_alloc"].to_numpy(), wanted].reset_index(drop=True)
         alloc_cols.columns = [ALLOC_PREFIX + str(c) for c in alloc_cols.columns]
         frame = pd.concat(
             [pairs[["_alloc", *MATCH_FIELDS]].reset_index(drop=True), ev, alloc_cols], axis=1
@@ -378,8 +477,45 @@ class Evidence(Condition):
         blank_name = f["recipient_name"].astype("string").str.strip().fillna("").eq("")
         result = result.mask(blank_name & ~any_true, pd.NA)
         keep = is_true | (is_unknown & ~frame["_alloc"].map(any_true).fillna(False).astype(bool))
-        _record_hits(scope, frame[keep.to_numpy(dtype=bool)])
+        if scope.state.collect:
+            _record_hits(scope, _with_allocation(frame[keep.to_numpy(dtype=bool)], f))
         return result
+
+    def _pairs(
+        self, scope: Scope, matches: dict[str, pd.DataFrame], bearers: pd.DataFrame
+    ) -> pd.DataFrame:
+        """(allocation, record) pairs with the match fields, only for allocations whose name
+        matched something: the allocation's name is looked up among the matched names."""
+        f = scope.frame
+        matched = matches["pairs"]
+        queries = matches["queries"]
+        queries = queries[queries["qid"].isin(matched["qid"])]
+        cols = ["recipient_country", "recipient_name", "recipient_parent"]
+        if queries.empty or f.empty:
+            alloc_q = pd.DataFrame(
+                {
+                    "_alloc": pd.Series(dtype="int64"),
+                    "qid": pd.Series(dtype=matched["qid"].dtype),
+                }
+            )
+        else:
+            alloc_q = (
+                f[cols]
+                .astype("string")
+                .set_axis(["country", "name", "parent"], axis=1)
+                .assign(_alloc=f.index)
+                .merge(queries, on=["country", "name", "parent"], how="inner")[["_alloc", "qid"]]
+            )
+        pairs = alloc_q.merge(matched, on="qid")
+        return pairs.merge(bearers, on="cid")
+
+    @staticmethod
+    def _records(scope: Scope, dataset: str, table: pd.DataFrame) -> pd.DataFrame:
+        key = ("records", dataset)
+        if key not in scope.run.cache:
+            scope.run.cache[key] = table.reset_index(drop=True)
+        records: pd.DataFrame = scope.run.cache[key]
+        return records
 
     def _matches(self, scope: Scope, candidates: pd.DataFrame) -> dict[str, pd.DataFrame]:
         """Match every distinct allocation name of the run once per dataset and bands."""

@@ -56,14 +56,20 @@ def read_yaml(path: Path) -> Any:
         raise RuleError(f"{path}: invalid YAML: {exc}".replace("\n", " ")) from None
 
 
-def _depth(obj: Any, level: int = 0) -> int:
+def _too_deep(obj: Any, where: str = "", level: int = 0) -> str | None:
+    """The place (e.g. `when.all[0].not.not`) where nesting passes MAX_DEPTH, or None."""
     if level > MAX_DEPTH:
-        return level
+        return where or "(top)"
+    items: Any = ()
     if isinstance(obj, dict):
-        return max((_depth(v, level + 1) for v in obj.values()), default=level)
-    if isinstance(obj, list):
-        return max((_depth(v, level + 1) for v in obj), default=level)
-    return level
+        items = ((f"{where}.{k}" if where else str(k), v) for k, v in obj.items())
+    elif isinstance(obj, list):
+        items = ((f"{where}[{i}]", v) for i, v in enumerate(obj))
+    for place, value in items:
+        found = _too_deep(value, place, level + 1)
+        if found:
+            return found
+    return None
 
 
 def _substitute(obj: Any, params: dict[str, Any], where: str) -> Any:
@@ -97,8 +103,9 @@ def _format_validation(path: Path, exc: ValidationError) -> str:
 def parse_rule(data: Any, path: Path, *, overrides: dict[str, Any] | None = None) -> Rule:
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a YAML mapping")
-    if _depth(data) > MAX_DEPTH:
-        raise RuleError(f"{path}: rule nested deeper than {MAX_DEPTH} levels")
+    deep = _too_deep(data)
+    if deep:
+        raise RuleError(f"{path}: at {deep[:200]}: rule nested deeper than {MAX_DEPTH} levels")
     params = dict(data.get("params") or {})
     params.update(overrides or {})
     body = {k: v for k, v in data.items() if k != "params"}

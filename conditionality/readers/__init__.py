@@ -14,6 +14,7 @@ from conditionality.readers.base import (
     ReadResult,
     empty_rejected,
 )
+from conditionality.readers.limits import Limits, check_file_size, using
 from conditionality.readers.native import load_column_map, read_native
 from conditionality.readers.registry import ADAPTERS, pick_adapter
 from conditionality.schema import TABLES, Table
@@ -23,6 +24,7 @@ __all__ = [
     "REJECT_COLUMNS",
     "InputError",
     "InputInfo",
+    "Limits",
     "ReadResult",
     "empty_rejected",
     "load_column_map",
@@ -44,20 +46,61 @@ def read_file(
     """Read one file with the adapter named, or the one its headers point to.
 
     `column_map` (native format only) is a mapping of header text to canonical column, or the
-    path of a YAML/CSV alias file (see `load_column_map`)."""
+    path of a YAML/CSV alias file (see `load_column_map`).
+
+    `options['limits']` (see `readers.limits.Limits`) bounds the file size, rows and cell
+    length; a file above a limit is refused with an InputError that names the limit."""
     if not path.exists():
         raise InputError(f"{path}: file not found")
-    adapter = pick_adapter(path, table, input_format)
-    if adapter is None:
-        return read_native(
-            path,
-            table,
-            sheet=sheet,
-            header_row=header_row,
-            column_map=column_map,
-            options=options,
-        )
-    return adapter.read(path, options=options or {}, sheet=sheet, header_row=header_row)
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    limits = Limits.from_options(options)
+    with using(limits):
+        check_file_size(path, limits)
+        adapter = pick_adapter(path, table, input_format)
+        if adapter is None:
+            if path.suffix.lower() == ".parquet":
+                return _read_parquet_guarded(
+                    path,
+                    table,
+                    sheet=sheet,
+                    header_row=header_row,
+                    column_map=column_map,
+                    options=options,
+                )
+            return read_native(
+                path,
+                table,
+                sheet=sheet,
+                header_row=header_row,
+                column_map=column_map,
+                options=options,
+            )
+        return adapter.read(path, options=options or {}, sheet=sheet, header_row=header_row)
+
+
+def _read_parquet_guarded(path: Path, table: Table, **kwargs: Any) -> ReadResult:
+    """A damaged Parquet file is an unreadable input (exit 2), whatever pyarrow raises."""
+    try:
+        return read_native(path, table, **kwargs)
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"{path}: the Parquet file is too large to read") from None
+    except Exception as exc:
+        if not _is_parquet_error(exc):
+            raise
+        raise InputError(
+            f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def _is_parquet_error(exc: Exception) -> bool:
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover
+        return isinstance(exc, OSError | ValueError)
+    return isinstance(exc, pa.ArrowException | OSError | ValueError)
 
 
 def _reject_duplicates(result: ReadResult, table: Table) -> ReadResult:

@@ -136,7 +136,7 @@ def validate(
     rows: pd.Series,
     *,
     options: dict[str, Any] | None = None,
-    max_cell_length: int = 32_767,
+    max_cell_length: int | None = None,
     rejects: list[RowReject] | None = None,
 ) -> ReadResult:
     """Parse and check every cell of `raw` (canonical column names, raw values).
@@ -145,9 +145,18 @@ def validate(
     with any unreadable cell, or a blank required cell, is rejected with one entry per cell.
     `rejects` are rows an adapter turns away as a whole (out of scope, not a single country,
     ...); they are reported the same way and count in the reconciliation.
+
+    A cell longer than `max_cell_length` (default: the active limits' max_cell_chars) is
+    rejected; a table with more rows than the max_rows limit is refused (InputError).
     """
+    from conditionality.readers.limits import Limits, active, check_rows
+
     opts = options or {}
+    limits = Limits.from_options(opts) if opts.get("limits") is not None else active()
+    if max_cell_length is None:
+        max_cell_length = limits.max_cell_chars
     n = len(raw)
+    check_rows(Path(info.path), n, limits)
     raw = raw.reset_index(drop=True)
     rows = pd.Series(np.asarray(rows), dtype="int64")
     out: dict[str, pd.Series] = {}
@@ -199,7 +208,10 @@ def validate(
             cells = raw[col.name]
         long_cells = cells.astype("string").str.len().fillna(0) > max_cell_length
         note_bad(
-            col.name, long_cells & ~whole_rows, f"cell longer than {max_cell_length} characters"
+            col.name,
+            long_cells & ~whole_rows,
+            f"cell longer than {max_cell_length:,} characters (limit max_cell_chars; "
+            "raise it with --max-cell-chars)",
         )
         value, bad, reason, note = _parse_column(cells, col.type, col.allowed, opts)
         if note:

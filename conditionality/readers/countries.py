@@ -8,6 +8,8 @@ data file `data/country_aliases.csv`. Anything else is rejected, never guessed.
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -23,7 +25,9 @@ def country_key(s: pd.Series) -> pd.Series:
 
 
 def _key(text: str) -> str:
-    return str(country_key(pd.Series([text])).iloc[0])
+    """country_key for one spelling, in plain Python (the table has thousands of them)."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
 @lru_cache(maxsize=1)

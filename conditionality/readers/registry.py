@@ -23,6 +23,9 @@ class Adapter:
     title: str
     detect: Callable[[Path], bool]
     read: Callable[..., ReadResult]
+    # False for a format whose amounts are costs that cannot be negative (no de-obligations):
+    # its reader rejects a negative amount instead of reading it as a de-obligation.
+    negative_amounts: bool = True
 
 
 ADAPTERS: dict[str, Adapter] = {}

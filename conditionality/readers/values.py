@@ -87,8 +87,15 @@ def parse_integer(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def _from_serial(values: pd.Series, epoch: pd.Timestamp) -> pd.Series:
     days = pd.to_numeric(values, errors="coerce")
-    ok = days.between(1, 2958465)  # 9999-12-31 as an Excel serial
+    ok = days.between(1, 75_000)  # beyond 2100 (and any overflow) is out of range anyway
     return (epoch + pd.to_timedelta(days.where(ok), unit="D")).dt.floor("D")
+
+
+def _in_range(dates: pd.Series) -> pd.Series:
+    """Dates as datetime64[ns]; those outside 1900-2100 (which a coarser unit can hold, e.g.
+    year 9977) become NaT, so they are rejected as out of range instead of overflowing."""
+    ok = dates.notna() & (dates >= MIN_DATE) & (dates <= MAX_DATE)
+    return dates.where(ok).astype("datetime64[ns]")
 
 
 def parse_date(
@@ -107,14 +114,17 @@ def parse_date(
     is_num, is_dt = cell_kinds(raw)
     is_dt = is_dt & ~is_blank
     if is_dt.any():
-        out[is_dt] = pd.to_datetime(raw[is_dt], errors="coerce").dt.floor("D")
+        given = pd.to_datetime(raw[is_dt], errors="coerce", utc=False)
+        out[is_dt] = _in_range(given.dt.floor("D"))
     is_num = is_num & ~is_blank & ~is_dt
     text = raw.astype("string").str.strip()
     serial_text = text.str.fullmatch(r"\d{4,5}(?:\.0+)?").fillna(False).astype(bool) & ~is_dt
     serial = is_num | serial_text
     epoch = EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH_1900
     if serial.any():
-        out[serial] = _from_serial(text[serial].str.replace(r"\.0+$", "", regex=True), epoch)
+        out[serial] = _in_range(
+            _from_serial(text[serial].str.replace(r"\.0+$", "", regex=True), epoch)
+        )
     rest = ~is_blank & ~is_dt & ~serial
     if rest.any():
         t = text[rest].str.replace(r"[T ]00:00(:00)?(\.0+)?$", "", regex=True)
@@ -154,7 +164,7 @@ def parse_date(
         named = pd.to_datetime(t, format="%d-%b-%y", errors="coerce")
         for fmt in ("%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d"):
             named = named.fillna(pd.to_datetime(t, format=fmt, errors="coerce"))
-        out[rest] = iso.fillna(slash).fillna(named)
+        out[rest] = _in_range(_in_range(iso).fillna(_in_range(slash)).fillna(_in_range(named)))
     bad = ~is_blank & (out.isna() | (out < MIN_DATE) | (out > MAX_DATE))
     return out.where(~bad), bad, note
 
