@@ -1,6 +1,6 @@
 """Checks on the shipped reference lists in datasets/reference/ (country_status format).
 
-Reads only files inside the repository; never ../shared.
+Reads only files inside the repository.
 """
 
 from __future__ import annotations

