@@ -190,7 +190,7 @@ def _issues(result: CheckResult) -> str:
     part = rej.reindex(columns=cols).head(MAX_ISSUES).astype("object")
     rows = [
         [e("" if v is None or v != v else v) for v in values]
-        for values in part.itertuples(index=False)
+        for values in part.to_numpy().tolist()
     ]
     note = ""
     if len(rej) > MAX_ISSUES:
