@@ -189,8 +189,7 @@ def _issues(result: CheckResult) -> str:
     cols = ["table", "file", "sheet", "row", "column", "value", "reason"]
     part = rej.reindex(columns=cols).head(MAX_ISSUES).astype("object")
     rows = [
-        [e("" if v is None or v != v else v) for v in values]
-        for values in part.to_numpy().tolist()
+        [e("" if v is None or v != v else v) for v in values] for values in part.to_numpy().tolist()
     ]
     note = ""
     if len(rej) > MAX_ISSUES:
