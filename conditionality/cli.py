@@ -140,6 +140,75 @@ def _parse_params(items: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+RulesOpt = Annotated[
+    list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
+]
+AsOfOpt = Annotated[str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")]
+TTypesOpt = Annotated[
+    str | None, typer.Option(help="Transaction types the rules check (default obligation).")
+]
+ParamOpt = Annotated[
+    list[str] | None, typer.Option(help="Override a rule parameter: RULE.NAME=V1,V2.")
+]
+AliasesOpt = Annotated[Path | None, typer.Option(help="CSV of extra name aliases.")]
+InputFormatOpt = Annotated[str | None, typer.Option(help="Force an input adapter.")]
+SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet to read.")]
+HeaderRowOpt = Annotated[int | None, typer.Option(help="1-based header row.")]
+ColumnMapOpt = Annotated[Path | None, typer.Option(help="File mapping headers to columns.")]
+DateOrderOpt = Annotated[str | None, typer.Option(help="auto, mdy or dmy for slash dates.")]
+CredibilityOpt = Annotated[
+    str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
+]
+
+
+def _config_options(config: Path | None) -> dict[str, Any]:
+    """Options from --config, or from the config file found in the working folder."""
+    if config is not None and not config.exists():
+        raise UsageError(f"{config}: config file not found")
+    return load_config(config or find_config(Path.cwd()), CHECK_KEYS)
+
+
+def _input_options(
+    *,
+    aid: list[Path] | None,
+    abuses: list[Path] | None,
+    country_status: list[Path] | None,
+    entities: list[Path] | None,
+    rules: list[Path] | None,
+    as_of: str | None,
+    transaction_types: str | None,
+    param: list[str] | None,
+    aliases: Path | None,
+    input_format: str | None,
+    sheet: str | None,
+    header_row: int | None,
+    column_map: Path | None,
+    date_order: str | None,
+    credibility: str | None,
+) -> dict[str, Any]:
+    """The input and rule options `check` and `explain` share, as config-file keys."""
+    return {
+        "aid": aid,
+        "abuses": abuses,
+        "country_status": country_status,
+        "entities": entities,
+        "rules": rules,
+        "as_of": as_of,
+        "transaction_types": transaction_types,
+        "params": _parse_params(param or []) or None,
+        "aliases": str(aliases) if aliases else None,
+        "input_format": input_format,
+        "sheet": sheet,
+        "header_row": header_row,
+        "column_map": str(column_map) if column_map else None,
+        "date_order": date_order,
+        "credibility": credibility,
+    }
+
+
 @app.command()
 @guarded
 def check(
@@ -147,33 +216,19 @@ def check(
     abuses: FilesOpt = None,
     country_status: FilesOpt = None,
     entities: FilesOpt = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")
-    ] = None,
+    rules: RulesOpt = None,
+    as_of: AsOfOpt = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for reports.")] = None,
     format: Annotated[str | None, typer.Option(help="Comma list: json,csv,xlsx,html,md.")] = None,
-    transaction_types: Annotated[
-        str | None, typer.Option(help="Transaction types the rules check (default obligation).")
-    ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option(help="Override a rule parameter: RULE.NAME=V1,V2.")
-    ] = None,
-    aliases: Annotated[Path | None, typer.Option(help="CSV of extra name aliases.")] = None,
-    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
-    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
-    column_map: Annotated[
-        Path | None, typer.Option(help="File mapping headers to columns.")
-    ] = None,
-    date_order: Annotated[
-        str | None, typer.Option(help="auto, mdy or dmy for slash dates.")
-    ] = None,
-    credibility: Annotated[
-        str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
-    ] = None,
+    transaction_types: TTypesOpt = None,
+    param: ParamOpt = None,
+    aliases: AliasesOpt = None,
+    input_format: InputFormatOpt = None,
+    sheet: SheetOpt = None,
+    header_row: HeaderRowOpt = None,
+    column_map: ColumnMapOpt = None,
+    date_order: DateOrderOpt = None,
+    credibility: CredibilityOpt = None,
     reference_lists: Annotated[
         bool,
         typer.Option(
@@ -198,9 +253,7 @@ def check(
         bool,
         typer.Option(help="Exit 0 even with open findings or stale decisions (dashboards)."),
     ] = False,
-    config: Annotated[
-        Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
-    ] = None,
+    config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option(help="Print only the summary line.")] = False,
     engine: Annotated[
         str | None,
@@ -228,29 +281,27 @@ def check(
     ] = None,
 ) -> int:
     """Check allocations against the rules and write reports."""
-    cfg_path = config or find_config(Path.cwd())
-    if config is not None and not config.exists():
-        raise UsageError(f"{config}: config file not found")
-    file_opts = load_config(cfg_path, CHECK_KEYS)
     opts = merge(
         {
-            "aid": aid,
-            "abuses": abuses,
-            "country_status": country_status,
-            "entities": entities,
-            "rules": rules,
-            "as_of": as_of,
+            **_input_options(
+                aid=aid,
+                abuses=abuses,
+                country_status=country_status,
+                entities=entities,
+                rules=rules,
+                as_of=as_of,
+                transaction_types=transaction_types,
+                param=param,
+                aliases=aliases,
+                input_format=input_format,
+                sheet=sheet,
+                header_row=header_row,
+                column_map=column_map,
+                date_order=date_order,
+                credibility=credibility,
+            ),
             "out": str(out_dir) if out_dir else None,
             "format": format,
-            "transaction_types": transaction_types,
-            "params": _parse_params(param or []) or None,
-            "aliases": str(aliases) if aliases else None,
-            "input_format": input_format,
-            "sheet": sheet,
-            "header_row": header_row,
-            "column_map": str(column_map) if column_map else None,
-            "date_order": date_order,
-            "credibility": credibility,
             "quiet": quiet or None,
             "clearance": clearance or None,
             "reference_lists": reference_lists or None,
@@ -264,7 +315,7 @@ def check(
             "max_rows": max_rows,
             "max_cell_chars": max_cell_chars,
         },
-        file_opts,
+        _config_options(config),
     )
     if not opts.get("aid"):
         raise UsageError("no allocations given: use --aid FILE (or aid = [...] in the config)")
@@ -615,37 +666,21 @@ def explain(
     abuses: FilesOpt = None,
     country_status: FilesOpt = None,
     entities: FilesOpt = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option(help="Rule files or folders; replace the shipped pack.")
-    ] = None,
+    rules: RulesOpt = None,
     rule: Annotated[
         list[str] | None, typer.Option(help="Explain only this rule (may be repeated).")
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="Date for open-ended checks (YYYY-MM-DD).")
-    ] = None,
-    transaction_types: Annotated[
-        str | None, typer.Option(help="Transaction types the rules check (default obligation).")
-    ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option(help="Override a rule parameter: RULE.NAME=V1,V2.")
-    ] = None,
-    aliases: Annotated[Path | None, typer.Option(help="CSV of extra name aliases.")] = None,
-    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
-    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
-    column_map: Annotated[
-        Path | None, typer.Option(help="File mapping headers to columns.")
-    ] = None,
-    date_order: Annotated[
-        str | None, typer.Option(help="auto, mdy or dmy for slash dates.")
-    ] = None,
-    credibility: Annotated[
-        str | None, typer.Option(help="Credibility given to event datasets (default alleged).")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Config file (default: ./conditionality.toml).")
-    ] = None,
+    as_of: AsOfOpt = None,
+    transaction_types: TTypesOpt = None,
+    param: ParamOpt = None,
+    aliases: AliasesOpt = None,
+    input_format: InputFormatOpt = None,
+    sheet: SheetOpt = None,
+    header_row: HeaderRowOpt = None,
+    column_map: ColumnMapOpt = None,
+    date_order: DateOrderOpt = None,
+    credibility: CredibilityOpt = None,
+    config: ConfigOpt = None,
     format: Annotated[str, typer.Option(help="text or json.")] = "text",
 ) -> int:
     """Why each rule fired or did not for one allocation (same inputs as check).
@@ -660,28 +695,25 @@ def explain(
 
     if format not in ("text", "json"):
         raise UsageError(f"--format {format!r}: use text or json")
-    cfg_path = config or find_config(Path.cwd())
-    if config is not None and not config.exists():
-        raise UsageError(f"{config}: config file not found")
     opts = merge(
-        {
-            "aid": aid,
-            "abuses": abuses,
-            "country_status": country_status,
-            "entities": entities,
-            "rules": rules,
-            "as_of": as_of,
-            "transaction_types": transaction_types,
-            "params": _parse_params(param or []) or None,
-            "aliases": str(aliases) if aliases else None,
-            "input_format": input_format,
-            "sheet": sheet,
-            "header_row": header_row,
-            "column_map": str(column_map) if column_map else None,
-            "date_order": date_order,
-            "credibility": credibility,
-        },
-        load_config(cfg_path, CHECK_KEYS),
+        _input_options(
+            aid=aid,
+            abuses=abuses,
+            country_status=country_status,
+            entities=entities,
+            rules=rules,
+            as_of=as_of,
+            transaction_types=transaction_types,
+            param=param,
+            aliases=aliases,
+            input_format=input_format,
+            sheet=sheet,
+            header_row=header_row,
+            column_map=column_map,
+            date_order=date_order,
+            credibility=credibility,
+        ),
+        _config_options(config),
     )
     if not opts.get("aid"):
         raise UsageError("no allocations given: use --aid FILE (or aid = [...] in the config)")
@@ -715,12 +747,10 @@ def inspect(
         str | None,
         typer.Option(help="allocations, abuse_records, country_status or sanctioned_entities."),
     ] = None,
-    input_format: Annotated[str | None, typer.Option(help="Force an input adapter.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet to read.")] = None,
-    header_row: Annotated[int | None, typer.Option(help="1-based header row.")] = None,
-    column_map: Annotated[
-        Path | None, typer.Option(help="File mapping headers to columns.")
-    ] = None,
+    input_format: InputFormatOpt = None,
+    sheet: SheetOpt = None,
+    header_row: HeaderRowOpt = None,
+    column_map: ColumnMapOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> int:
     """Show how a file is read (adapter, sheet, header row, column mapping, unreadable rows)

@@ -444,6 +444,42 @@ def _sheet_grid(path: Path, ws: Any, lim: Limits) -> pd.DataFrame | None:
     return pd.DataFrame(arr, dtype="object")
 
 
+def map_headers(
+    headers: list[Any],
+    lookup: dict[str, str],
+    table: Table,
+    info: InputInfo,
+    where: str,
+    found_in: str,
+) -> dict[int, str]:
+    """Header position -> canonical column. Two headers for one column, or a required column
+    missing, is an InputError naming both (`where` names the file and sheet)."""
+    mapping: dict[int, str] = {}
+    seen: dict[str, str] = {}
+    for j, head in enumerate(headers):
+        if head is None or not str(head).strip():
+            continue
+        target = lookup.get(header_key(head))
+        if target is None:
+            info.unmapped.append(str(head))
+            continue
+        if target in seen:
+            raise InputError(
+                f"{where}: headers {seen[target]!r} and {head!r} both map to column "
+                f"{target!r}; rename or delete one"
+            )
+        seen[target] = str(head)
+        mapping[j] = target
+    info.mapping = {v: k for k, v in seen.items()}
+    missing = [c.name for c in table.columns if c.header_required and c.name not in seen]
+    if missing:
+        raise InputError(
+            f"{where}: required column(s) missing: {', '.join(missing)} "
+            f"({found_in}: {', '.join(str(x) for x in headers if x is not None)})"
+        )
+    return mapping
+
+
 def find_header(grid: pd.DataFrame, lookup: dict[str, str] | None) -> int | None:
     """Index of the first row among the first rows that names the most known columns."""
     best, best_hits = None, 1
@@ -503,29 +539,9 @@ def read_native(
         )
     info.header_row = h + 1
     headers = grid.iloc[h].tolist()
-    mapping: dict[int, str] = {}
-    seen: dict[str, str] = {}
-    for j, head in enumerate(headers):
-        if head is None or not str(head).strip():
-            continue
-        target = lookup.get(header_key(head))
-        if target is None:
-            info.unmapped.append(str(head))
-            continue
-        if target in seen:
-            raise InputError(
-                f"{path}{_sheet(info)}: headers {seen[target]!r} and {head!r} both map to column "
-                f"{target!r}; rename or delete one"
-            )
-        seen[target] = str(head)
-        mapping[j] = target
-    info.mapping = {v: k for k, v in seen.items()}
-    missing = [c.name for c in table.columns if c.header_required and c.name not in seen]
-    if missing:
-        raise InputError(
-            f"{path}{_sheet(info)}: required column(s) missing: {', '.join(missing)} "
-            f"(header row {h + 1} has: {', '.join(str(x) for x in headers if x is not None)})"
-        )
+    mapping = map_headers(
+        headers, lookup, table, info, f"{path}{_sheet(info)}", f"header row {h + 1} has"
+    )
     extra = _extra_cells(grid, h, info)
     body = grid.iloc[h + 1 :]
     body = body[[j for j in mapping]].rename(columns=mapping)

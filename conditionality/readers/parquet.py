@@ -50,33 +50,11 @@ def _map_columns(
     path: Path, names: list[str], table: Table, column_map: Any, info: InputInfo
 ) -> dict[str, str]:
     """Parquet column name -> canonical column, with the native reader's errors."""
-    from conditionality.readers.native import column_lookup, header_key
+    from conditionality.readers.native import column_lookup, map_headers
 
     lookup = column_lookup(table, column_map)
-    seen: dict[str, str] = {}
-    mapping: dict[str, str] = {}
-    for head in names:
-        if not str(head).strip():
-            continue
-        target = lookup.get(header_key(head))
-        if target is None:
-            info.unmapped.append(str(head))
-            continue
-        if target in seen:
-            raise InputError(
-                f"{path}: headers {seen[target]!r} and {head!r} both map to column "
-                f"{target!r}; rename or delete one"
-            )
-        seen[target] = str(head)
-        mapping[head] = target
-    info.mapping = {v: k for k, v in seen.items()}
-    missing = [c.name for c in table.columns if c.header_required and c.name not in seen]
-    if missing:
-        raise InputError(
-            f"{path}: required column(s) missing: {', '.join(missing)} "
-            f"(the file has: {', '.join(str(x) for x in names)})"
-        )
-    return mapping
+    positions = map_headers(list(names), lookup, table, info, str(path), "the file has")
+    return {names[j]: target for j, target in positions.items()}
 
 
 def _is_text(t: pa.DataType) -> bool:
