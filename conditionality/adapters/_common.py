@@ -150,6 +150,29 @@ def headers_match(path: Path, needed: set[str], *, n: int = HEADER_SCAN_ROWS) ->
     return any(needed <= set(r) for r in peek_rows(path, n))
 
 
+def open_table(
+    path: Path,
+    table: str,
+    adapter: str,
+    needed: set[str],
+    *,
+    fmt: str,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    rename: dict[str, str] | None = None,
+    **settings: Any,
+) -> tuple[pd.DataFrame, pd.Series, InputInfo]:
+    """The start every tabular adapter shares: read the grid, find the header row naming
+    `needed`, and open the file's InputInfo (sheet, header row, adapter settings)."""
+    grid, sheet_name = read_grid(path, sheet)
+    body, rows, h = locate_header(
+        grid, needed, path=path, fmt=fmt, header_row=header_row, rename=rename
+    )
+    info = new_info(path, table, adapter, **settings)
+    info.sheet, info.header_row = sheet_name, h
+    return body, rows, info
+
+
 def locate_header(
     grid: pd.DataFrame,
     needed: set[str],

@@ -17,9 +17,7 @@ from conditionality.adapters._common import (
     count_note,
     extra_cell_rejects,
     headers_match,
-    locate_header,
-    new_info,
-    read_grid,
+    open_table,
     text,
 )
 from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
@@ -64,10 +62,16 @@ def read(
     **_: Any,
 ) -> ReadResult:
     credibility = credibility_of(options)
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(grid, NEEDED, path=path, fmt="ACLED", header_row=header_row)
-    info = new_info(path, ABUSE_RECORDS.name, NAME, credibility=credibility)
-    info.sheet, info.header_row = sheet_name, h
+    body, rows, info = open_table(
+        path,
+        ABUSE_RECORDS.name,
+        NAME,
+        NEEDED,
+        fmt="ACLED",
+        sheet=sheet,
+        header_row=header_row,
+        credibility=credibility,
+    )
     info.mapping = {
         "record_id": "event_id_cnty",
         "country": "actor1 ('... Forces of X'), else country",

@@ -22,10 +22,8 @@ import pandas as pd
 from conditionality.adapters._common import (
     extra_cell_rejects,
     headers_match,
-    locate_header,
     map_keys,
-    new_info,
-    read_grid,
+    open_table,
     stable_ids,
     text,
 )
@@ -61,10 +59,17 @@ def read(
     measure = str((options or {}).get("crs_measure", "commitment"))
     if measure not in ("commitment", "disbursement"):
         raise InputError(f"crs_measure {measure!r}: use commitment or disbursement")
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(grid, NEEDED, path=path, fmt="OECD CRS", header_row=header_row)
-    info = new_info(path, ALLOCATIONS.name, NAME, crs_measure=measure, amount_unit="USD million")
-    info.sheet, info.header_row = sheet_name, h
+    body, rows, info = open_table(
+        path,
+        ALLOCATIONS.name,
+        NAME,
+        NEEDED,
+        fmt="OECD CRS",
+        sheet=sheet,
+        header_row=header_row,
+        crs_measure=measure,
+        amount_unit="USD million",
+    )
     info.mapping = {
         "allocation_id": "(derived: hash of the row + occurrence)",
         "agency": "AgencyName",

@@ -13,10 +13,8 @@ from conditionality.adapters._common import (
     count_note,
     extra_cell_rejects,
     headers_match,
-    locate_header,
     map_keys,
-    new_info,
-    read_grid,
+    open_table,
     stable_ids,
     text,
 )
@@ -122,12 +120,16 @@ def read(
     header_row: int | None = None,
     **_: Any,
 ) -> ReadResult:
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(
-        grid, NEEDED, path=path, fmt="ForeignAssistance.gov", header_row=header_row, rename=RENAME
+    body, rows, info = open_table(
+        path,
+        ALLOCATIONS.name,
+        NAME,
+        NEEDED,
+        fmt="ForeignAssistance.gov",
+        sheet=sheet,
+        header_row=header_row,
+        rename=RENAME,
     )
-    info = new_info(path, ALLOCATIONS.name, NAME)
-    info.sheet, info.header_row = sheet_name, h
     info.mapping = {
         "allocation_id": "(derived: hash of the row + occurrence)",
         "fiscal_year": "Fiscal Year",

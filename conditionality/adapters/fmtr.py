@@ -16,9 +16,7 @@ from conditionality.adapters._common import (
     count_note,
     extra_cell_rejects,
     headers_match,
-    locate_header,
-    new_info,
-    read_grid,
+    open_table,
     stable_ids,
     text,
 )
@@ -101,12 +99,16 @@ def read(
     header_row: int | None = None,
     **_: Any,
 ) -> ReadResult:
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(
-        grid, NEEDED, path=path, fmt="FMTR", header_row=header_row, rename=RENAME
+    body, rows, info = open_table(
+        path,
+        ALLOCATIONS.name,
+        NAME,
+        NEEDED,
+        fmt="FMTR",
+        sheet=sheet,
+        header_row=header_row,
+        rename=RENAME,
     )
-    info = new_info(path, ALLOCATIONS.name, NAME)
-    info.sheet, info.header_row = sheet_name, h
     known = {
         "country",
         "iso_3166_1",

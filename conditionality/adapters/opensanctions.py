@@ -26,9 +26,8 @@ from conditionality.adapters._common import (
     count_note,
     extra_cell_rejects,
     headers_match,
-    locate_header,
     new_info,
-    read_grid,
+    open_table,
     text,
 )
 from conditionality.readers.base import OUT_OF_SCOPE, InputError, ReadResult, RowReject, validate
@@ -70,12 +69,15 @@ def read_simple(
     header_row: int | None = None,
     **_: Any,
 ) -> ReadResult:
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(
-        grid, NEEDED, path=path, fmt="OpenSanctions targets.simple.csv", header_row=header_row
+    body, rows, info = open_table(
+        path,
+        SANCTIONED_ENTITIES.name,
+        "opensanctions",
+        NEEDED,
+        fmt="OpenSanctions targets.simple.csv",
+        sheet=sheet,
+        header_row=header_row,
     )
-    info = new_info(path, SANCTIONED_ENTITIES.name, "opensanctions")
-    info.sheet, info.header_row = sheet_name, h
     info.mapping = {
         "entity_id": "id ('os-' + id)",
         "name": "name",

@@ -17,9 +17,7 @@ from conditionality.adapters._common import (
     count_note,
     extra_cell_rejects,
     headers_match,
-    locate_header,
-    new_info,
-    read_grid,
+    open_table,
     text,
 )
 from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
@@ -48,10 +46,15 @@ def read(
     header_row: int | None = None,
     **_: Any,
 ) -> ReadResult:
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(grid, NEEDED, path=path, fmt="PTS", header_row=header_row)
-    info = new_info(path, COUNTRY_STATUS.name, NAME)
-    info.sheet, info.header_row = sheet_name, h
+    body, rows, info = open_table(
+        path,
+        COUNTRY_STATUS.name,
+        NAME,
+        NEEDED,
+        fmt="PTS",
+        sheet=sheet,
+        header_row=header_row,
+    )
     info.mapping = {
         "country": "WordBank_Code_A (else Country)",
         "list": "'pts'",

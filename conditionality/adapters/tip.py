@@ -14,10 +14,8 @@ import pandas as pd
 
 from conditionality.adapters._common import (
     extra_cell_rejects,
-    locate_header,
     map_keys,
-    new_info,
-    read_grid,
+    open_table,
     text,
 )
 from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
@@ -63,12 +61,16 @@ def read(
     header_row: int | None = None,
     **_: Any,
 ) -> ReadResult:
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(
-        grid, NEEDED, path=path, fmt="TIP tiers", header_row=header_row, rename=RENAME
+    body, rows, info = open_table(
+        path,
+        COUNTRY_STATUS.name,
+        NAME,
+        NEEDED,
+        fmt="TIP tiers",
+        sheet=sheet,
+        header_row=header_row,
+        rename=RENAME,
     )
-    info = new_info(path, COUNTRY_STATUS.name, NAME)
-    info.sheet, info.header_row = sheet_name, h
     info.mapping = {
         "country": "iso (else countryname / country)",
         "list": "'tip_tier'",

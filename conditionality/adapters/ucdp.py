@@ -16,9 +16,7 @@ import pandas as pd
 from conditionality.adapters._common import (
     extra_cell_rejects,
     headers_match,
-    locate_header,
-    new_info,
-    read_grid,
+    open_table,
     text,
 )
 from conditionality.adapters.acled import credibility_of
@@ -48,10 +46,16 @@ def read(
     **_: Any,
 ) -> ReadResult:
     credibility = credibility_of(options)
-    grid, sheet_name = read_grid(path, sheet)
-    body, rows, h = locate_header(grid, NEEDED, path=path, fmt="UCDP GED", header_row=header_row)
-    info = new_info(path, ABUSE_RECORDS.name, NAME, credibility=credibility)
-    info.sheet, info.header_row = sheet_name, h
+    body, rows, info = open_table(
+        path,
+        ABUSE_RECORDS.name,
+        NAME,
+        NEEDED,
+        fmt="UCDP GED",
+        sheet=sheet,
+        header_row=header_row,
+        credibility=credibility,
+    )
     info.mapping = {
         "record_id": "id",
         "country": "side_a ('Government of X'), else country",
