@@ -1,6 +1,11 @@
 """Print the name matcher's precision and recall per band on the labelled pair set.
 
-Run: .venv/bin/python bench/match_quality.py [--show-errors]
+Run: .venv/bin/python bench/match_quality.py [--show-errors] [--heldout]
+
+Parts: `tune` (pairs_tune.csv) and `dev` (pairs_dev_*.csv, written later for new kinds of
+names) are for tuning, and --show-errors lists their errors. `heldout` (pairs_heldout.csv,
+frozen) is printed only with --heldout, as aggregate figures: look at it rarely, never at its
+errors.
 """
 
 from __future__ import annotations
@@ -81,15 +86,24 @@ def main() -> None:
     bands = Bands()
     show = "--show-errors" in sys.argv
     print(f"bands: high={bands.high} review={bands.review}")
-    for part in ("tune", "heldout"):
-        pred = predict(read_pairs(str(PAIRS / f"pairs_{part}.csv")), bands)
+    parts = {
+        "tune": [PAIRS / "pairs_tune.csv"],
+        "dev": sorted(PAIRS.glob("pairs_dev_*.csv")),
+    }
+    if "--heldout" in sys.argv:
+        parts["heldout"] = [PAIRS / "pairs_heldout.csv"]
+    for part, files in parts.items():
+        if not files:
+            continue
+        frames = [read_pairs(str(f)) for f in files]
+        pred = predict(pd.concat(frames, ignore_index=True), bands)
         q = quality(pred)
         print(
             f"{part:8s} pairs={q.pairs:4d}  high: precision={q.high_precision:.3f} "
             f"recall={q.high_recall:.3f}  review: precision={q.review_precision:.3f}  "
             f">=review recall={q.any_recall:.3f}  missed={len(q.missed)}"
         )
-        if show and part == "tune":  # never inspect held-out errors while tuning
+        if show and part != "heldout":  # never inspect held-out errors while tuning
             bad = pred[pred["pair_id"].isin(q.missed + q.false_high)]
             odd = pred[pred["label"].eq("match") & pred["band"].eq("review")]
             for _, r in pd.concat([bad, odd]).iterrows():

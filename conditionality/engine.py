@@ -347,8 +347,12 @@ def _attach_evidence(
         return findings.drop(columns=["_alloc"])
     top_fields = pd.DataFrame(index=findings.index)
     if len(ev):
-        refs = _join_groups(ev["dataset"] + ":" + ev["record_id"], ev["finding_id"], "; ")
-        count = ev.groupby("finding_id").size()
+        # a record matched through several of its names (aliases) is one piece of evidence
+        records = ev.drop_duplicates(["finding_id", "dataset", "record_id"])
+        refs = _join_groups(
+            records["dataset"] + ":" + records["record_id"], records["finding_id"], "; "
+        )
+        count = records.groupby("finding_id").size()
         top = ev.drop_duplicates("finding_id").set_index("finding_id")
         findings = findings.assign(
             evidence_ids=findings["finding_id"].map(refs).fillna(""),

@@ -17,8 +17,20 @@ from rapidfuzz import fuzz
 
 from conditionality.matching.aliases import default_aliases
 from conditionality.matching.explain import explain
-from conditionality.matching.normalize import normalize_names, profile_list, profiles
-from conditionality.matching.score import ACRONYM_SCORE, SUBSET_CUTOFF, adjust, fuzzy_pairs
+from conditionality.matching.normalize import (
+    normalize_names,
+    profile_list,
+    profiles,
+    syllable_skips,
+)
+from conditionality.matching.score import (
+    ACRONYM_SCORE,
+    SUBSET_CUTOFF,
+    SYLLABLE_SCORE,
+    SYLLABLE_SKIP_SCORE,
+    adjust,
+    fuzzy_pairs,
+)
 from conditionality.matching.split import split_cell
 
 MATCH_COLUMNS = [
@@ -51,6 +63,7 @@ _PROFILE_COLS = [
     "given",
     "surnames",
     "married",
+    "honor",
 ]
 
 
@@ -143,7 +156,7 @@ def _all_edges(aliases: pd.DataFrame | None) -> Edges:
 
 
 def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    prof = table[_PROFILE_COLS + ["acronyms"]]
+    prof = table[_PROFILE_COLS + ["acronyms", "spelled"]]
     return v.join(prof, on="part").reset_index(drop=True)
 
 
@@ -182,6 +195,110 @@ def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     return [p[0] for p in pairs], [p[1] for p in pairs], [ACRONYM_SCORE] * n, ["acronym"] * n
 
 
+def _starts(words: tuple[str, ...]) -> set[str]:
+    """Letters a syllable acronym of `words` can begin with: the first word that is not
+    optional, or an optional word before it."""
+    out: set[str] = set()
+    for w in words:
+        out.add(w.lstrip("~")[0])
+        if not w.startswith("~"):
+            break
+    return out
+
+
+def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """Variant pairs where one is a short name of 4+ letters read as the first letters of the
+    other's words ('SEDENA', 'CACOM-1'); one word left out gives SYLLABLE_SKIP_SCORE. The short
+    name may leave out the long one's number ('BAJES': Batallón de Artillería No. 4 ... Jorge
+    Eduardo Sánchez), which the number check weighs. Plain initials are `_acronym_pairs`'."""
+    qc = ["" if _missing(x) else str(x) for x in q["country"].tolist()]
+    cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
+    found: dict[tuple[int, int], float] = {}
+    for short, long_, flip in ((q, c, False), (c, q, True)):
+        by_start: dict[tuple[str, str], list[int]] = {}
+        for j, (spellings, nums) in enumerate(
+            zip(long_["spelled"].tolist(), long_["numbers"].tolist(), strict=True)
+        ):
+            for letter in _starts(spellings[0]) if spellings else ():
+                by_start.setdefault((letter, nums), []).append(j)
+                if nums:
+                    by_start.setdefault((letter, "*"), []).append(j)
+        if not by_start:
+            continue
+        for i, sh in enumerate(short["short"].tolist()):
+            letters, _, nums = sh.partition(":")
+            if len(letters) < 4:
+                continue
+            same = by_start.get((letters[0], nums), [])
+            unnumbered = by_start.get((letters[0], "*"), []) if not nums else []
+            for j in [*same, *unnumbered]:
+                qv, cv = (j, i) if flip else (i, j)
+                if cc[cv] and cc[cv] != qc[qv]:
+                    continue
+                spellings = long_["spelled"].iat[j]
+                if any(letters == w.lstrip("~") for w in spellings[0]):
+                    continue  # 'BANCO' is a word of 'Banco Corporativo', not its acronym
+                found_skips = [syllable_skips(letters, w) for w in spellings]
+                skips = min((k for k in found_skips if k is not None), default=None)
+                if skips is None or skips > 1:
+                    continue
+                # a number left out: the number check in `adjust` makes it review
+                score = SYLLABLE_SCORE if skips == 0 else SYLLABLE_SKIP_SCORE
+                found[(qv, cv)] = max(found.get((qv, cv), 0.0), score)
+    pairs = sorted(found)
+    n = len(pairs)
+    return [p[0] for p in pairs], [p[1] for p in pairs], [found[p] for p in pairs], ["acronym"] * n
+
+
+def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """Units named after a person ('Base Aérea Coronel José Enrique Soto Cano' / 'SOTO CANO
+    Air Force Base', 'CNEL H.A.M', or no name: 'Colombian Military Academy'): the same unit
+    types and numbers in a country, and a word of the honorific (or its initials) among the
+    other's honorific or plain words, or the other has no such words. The word, arm, branch
+    and honorific checks in `adjust` then weigh the rest."""
+    found: set[tuple[int, int]] = set()
+    for named, other, flip in ((q, c, False), (c, q, True)):
+        # (country, unit types, numbers, word); word '' = a name with no such words
+        index: dict[tuple[str, str, str, str], list[int]] = {}
+        cols = zip(
+            other["country"].tolist(),
+            other["unit_types"].tolist(),
+            other["numbers"].tolist(),
+            other["honor"].tolist(),
+            other["words"].tolist(),
+            strict=True,
+        )
+        for i, (country, types, nums, honor, words) in enumerate(cols):
+            if types:
+                home = "" if _missing(country) else str(country)
+                for w in set(honor or words) or {""}:
+                    index.setdefault((home, types, nums, w), []).append(i)
+        if not index:
+            continue
+        heads = zip(
+            named["country"].tolist(),
+            named["unit_types"].tolist(),
+            named["numbers"].tolist(),
+            named["honor"].tolist(),
+            strict=True,
+        )
+        for j, (country, types, nums, honor) in enumerate(heads):
+            if not (honor and types):
+                continue
+            home = "" if _missing(country) else str(country)
+            initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
+            for w in {*honor, initials, ""}:
+                hits = index.get((home, types, nums, w), []) + index.get(("", types, nums, w), [])
+                found.update((i, j) if flip else (j, i) for i in hits)
+    pairs = sorted(found)
+    return (
+        [p[0] for p in pairs],
+        [p[1] for p in pairs],
+        [1.0] * len(pairs),
+        ["fuzzy_tokens"] * len(pairs),
+    )
+
+
 def _key_pairs(
     q: pd.DataFrame,
     c: pd.DataFrame,
@@ -211,16 +328,53 @@ def _key_pairs(
 
 
 def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
-    """Numbered unit names equal but for arm and branch words ('3ra. B.I.' / '3rd BDE'); the
-    arm and branch checks then weigh the difference."""
-    qi, ci = _index(q, "core"), _index(c, "core")
+    """Numbered unit names equal but for arm and branch words ('3ra. B.I.' / '3rd BDE'), or
+    whose words are all in the other's, with the same number and unit type ('Batallón 21' /
+    'Batallón de Infantería No. 21 Pantano de Vargas': the honorific name is often left out).
+    The arm, branch and word checks then weigh the difference."""
     qv: list[int] = []
     cv: list[int] = []
+    qi, ci = _index(q, "core"), _index(c, "core")
     for (country, core), rows in qi.items():
         for j in ci.get((country, core), []) + ci.get(("", core), []):
             qv.extend(rows)
             cv.extend([j] * len(rows))
+    same = set(zip(qv, cv, strict=True))
+    # the strict-part pairs: grouped by country, numbers and unit types, so only names that
+    # already agree on those are compared
+    qg, cg = _unit_groups(q), _unit_groups(c)
+    for (country, ident), qrows in qg.items():
+        crows = cg.get((country, ident), []) + (cg.get(("", ident), []) if country else [])
+        for i, qset, qarms in qrows:
+            for j, cset, carms in crows:
+                # the longer name adds words, never loses the shorter one's arm ('Transport
+                # Wing 11' is not 'Combat Wing 11')
+                part = (qset < cset and qarms <= carms) or (cset < qset and carms <= qarms)
+                if part and (i, j) not in same:
+                    qv.append(i)
+                    cv.append(j)
     return qv, cv, [1.0] * len(qv), ["exact"] * len(qv)
+
+
+Group = list[tuple[int, frozenset[str], frozenset[str]]]
+
+
+def _unit_groups(v: pd.DataFrame) -> dict[tuple[str, str], Group]:
+    """(country, 'numbers|unit types') -> (variant row, core words, arms) for numbered units."""
+    out: dict[tuple[str, str], Group] = {}
+    cols = zip(
+        v["country"].tolist(),
+        v["core"].tolist(),
+        v["numbers"].tolist(),
+        v["unit_types"].tolist(),
+        v["arms"].tolist(),
+        strict=True,
+    )
+    for i, (country, core, nums, types, arms) in enumerate(cols):
+        if core and types:
+            key = ("" if _missing(country) else str(country), f"{nums}|{types}")
+            out.setdefault(key, []).append((i, frozenset(core.split()), frozenset(arms.split())))
+    return out
 
 
 def _empty() -> pd.DataFrame:
@@ -259,7 +413,9 @@ def match_names(
         _key_pairs(q, c, "key", bands.review),
         _key_pairs(q, c, "ordered", bands.review),
         _acronym_pairs(q, c),
+        _syllable_pairs(q, c),
         _core_pairs(q, c),
+        _honor_pairs(q, c),
         # person and company names whose words all appear in the other ('MORENO, Fidel' /
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
         _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore=True),

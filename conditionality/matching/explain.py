@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from conditionality.matching.score import ACRONYM_SCORE
+
 _SPACES = re.compile(r"\s+")
 _COLS = [
     "method",
@@ -58,8 +60,16 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
             + (" and unit words" if r["q_security"] or r["c_security"] else "")
         )
         base = f"{qp} and {cp} are equal after normalizing {normalized}"
+        if r["notes"]:  # a check still weighed them ('only one names the person ...')
+            base += f"; {r['notes']}"
     elif method == "acronym":
-        base = f"{qp} is the acronym of {cp}" if r["q_short"] else f"{cp} is the acronym of {qp}"
+        # the initials score is ACRONYM_SCORE; a lower raw score is a syllable acronym
+        what = (
+            "acronym"
+            if float(str(r["raw"])) >= ACRONYM_SCORE
+            else "acronym (first letters of its words)"
+        )
+        base = f"{qp} is the {what} of {cp}" if r["q_short"] else f"{cp} is the {what} of {qp}"
     else:
         notes = str(r["notes"])
         base = f"{qp} and {cp} share most words after normalizing (similarity {r['raw']:.2f})" + (

@@ -7,7 +7,7 @@ checks (numbers, unit types, arms, branches, acronym keys). Work is per distinct
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -29,7 +29,7 @@ _SECURITY_KINDS = frozenset({"unit_type", "arm", "branch"})
 _CONTEXT_KINDS = _SECURITY_KINDS | {"org", "word", "qualifier"}
 _TYPO_CUTOFF = 85.0
 # the words that tell two names apart: outside the vocabulary, or general words ('north')
-_WORD_KINDS = frozenset({"plain", "word", "qualifier", "business"})
+_WORD_KINDS = frozenset({"plain", "word", "qualifier", "business", "rank"})
 
 
 class Profile(NamedTuple):
@@ -48,6 +48,13 @@ class Profile(NamedTuple):
     person_order: bool  # 'LAST, First' was turned around
     acronyms: tuple[str, ...]  # initials of the long form, 'letters:numbers'
     short: str  # the name as an acronym ('bim:1') when it is one short token
+    # the long form's own words, in order, without stop, country and company words (and
+    # without a trailing branch, see `_spelled`): a syllable acronym ('SEDENA', 'CACOM 1')
+    # takes the first letters of each (`syllable_skips`)
+    spelled: tuple[tuple[str, ...], ...]
+    # the person a unit is named after, the plain words after a rank ('Base Aérea Coronel
+    # Hernán Acosta Mejía' -> 'hernan', 'acosta', 'mejia'); left out of `key` and `words`
+    honor: tuple[str, ...]
     words: tuple[str, ...]  # the words outside the vocabulary, in order ('istmo', 'norte')
     # an OFAC-style 'LAST, First' person name: its given names and surnames ('' otherwise), and
     # the surnames after a 'de' that follows the first one ('CONTRERAS DE CABELLO': a married
@@ -68,6 +75,8 @@ def preclean(names: pd.Series) -> pd.Series:
         fixed = s[accented].str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
         s = s.where(~accented, fixed)
     s = s.str.lower().str.replace("&", " and ", regex=False)
+    # 'Battalion 3-16' is 'Batallón 316'
+    s = s.str.replace(r"(?<=\d)-(?=\d)", "", regex=True)
     # the Python regexes run only where they can apply (the rest stays in pyarrow)
     slash = s.str.contains("/", regex=False)
     if slash.any():  # '65/o.' -> '65o.'
@@ -86,10 +95,25 @@ def _fix_mojibake(text: str) -> str:
         return text
 
 
+_MASCULINE = re.compile(r"^(\d+(er|ero|ro|do|to|o|vo|mo|no)|primer|tercer|[a-z]+o)$")
+
+
+def _masculine(tok: str) -> bool:
+    """A masculine Spanish ordinal ('1er', '3o', 'quinto', 'tercer')."""
+    return bool(_MASCULINE.match(tok)) and (tok[0].isdigit() or tok in vocabulary().ordinals)
+
+
 def _raw_tokens(text: str) -> list[str]:
-    expand = vocabulary().expansions  # 'bi' -> 'brigada de infanteria'
+    v = vocabulary()
+    expand = v.expansions  # 'bi' -> 'brigada de infanteria'
     out: list[str] = []
+    prev = ""
     for tok in _RAW_TOKEN.findall(text):
+        if tok in v.masculine and _masculine(prev):
+            out.extend(v.masculine[tok])  # '1er. B.I.' -> 'batallon de infanteria'
+            prev = tok
+            continue
+        prev = tok
         tok = tok.replace("?", "")  # damaged encoding: 'Bogot?' -> 'bogot', fuzzy does the rest
         if not tok:
             continue
@@ -154,7 +178,7 @@ def _one(tok: str) -> _Item:
 
 
 def _compound_ordinals(items: list[_Item]) -> list[_Item]:
-    """'Décima Quinta' -> 15, 'vigésimo primero' -> 21."""
+    """'Décima Quinta' -> 15, 'vigésimo primero' -> 21, 'trigésima quinta' -> 35."""
     out: list[_Item] = []
     for it in items:
         prev = out[-1] if out else None
@@ -164,7 +188,8 @@ def _compound_ordinals(items: list[_Item]) -> list[_Item]:
             and prev.ordinal
             and it.source[0].isalpha()
             and prev.source[0].isalpha()
-            and int(prev.token) in (10, 20)
+            and int(prev.token) % 10 == 0
+            and int(prev.token) < 100
             and int(it.token) < 10
         ):
             merged = str(int(prev.token) + int(it.token))
@@ -195,13 +220,19 @@ def _single(tok: str) -> _Item:
 def _typo(tok: str) -> str | None:
     """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool')."""
     words = vocabulary().words
-    if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army')
+    if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army'), or two
+        # letters after the first swapped ('amry' -> 'army')
         near = [
             w
             for w in words
             if len(w) == 4
-            and w[:2] == tok[:2]
-            and sum(a != b for a, b in zip(w, tok, strict=True)) == 1
+            and (
+                (w[:2] == tok[:2] and sum(a != b for a, b in zip(w, tok, strict=True)) == 1)
+                or any(
+                    w[0] == tok[0] and w == tok[:k] + tok[k + 1] + tok[k] + tok[k + 2 :]
+                    for k in (1, 2)
+                )
+            )
         ]
         return near[0] if len(near) == 1 else None
     found = process.extractOne(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
@@ -214,10 +245,12 @@ def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
 
 
 def _name_items(toks: list[str], damaged: bool = False) -> list[_Item]:
-    """Items of a name; unit words with a typo are repaired in an institutional name, or in any
-    name with a damaged encoding ('Batall?n de Cazadores')."""
+    """Items of a name; unit words with a typo are repaired in an institutional name (one with
+    a vocabulary or country word), or in any name with a damaged encoding ('Batall?n de
+    Cazadores')."""
     items = _items(toks)
-    if damaged or any(it.kind in _CONTEXT_KINDS for it in items):
+    # a country word marks an institution too ('Dom Rep Amry')
+    if damaged or any(it.kind in _CONTEXT_KINDS or it.kind == "country" for it in items):
         # only words no phrase took ('Armadas' in 'Fuerzas Armadas' stays as it is)
         unknown = {it.source[0] for it in items if it.kind == "plain" and len(it.source) == 1}
         unknown -= vocabulary().singles
@@ -244,15 +277,85 @@ def _finish(items: list[_Item]) -> list[_Item]:
 
 
 def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
-    """Initials of the name in its own language and in canonical English, with its numbers."""
+    """Initials of the name in its own language and in canonical English, with its numbers;
+    also without a trailing branch ('COE': Comando de Operaciones Especiales [del Ejército])."""
     stop = vocabulary().stop_always
     words = [it for it in items if it.kind not in {"number", "company", "stop"}]
     if len(words) < 2:
         return ()
-    native = "".join(src[0] for it in words for src in it.source if src not in stop)
-    english = "".join(part[0] for it in words for part in it.token.split("_") if part)
-    keys = {k for k in (native, english) if len(k) >= 3 or (len(k) == 2 and numbers)}
+    heads = [words]
+    cut = next((i for i, it in enumerate(words) if it.kind == "branch" and i >= 2), 0)
+    if cut:
+        heads.append(words[:cut])
+    keys: set[str] = set()
+    for ws in heads:
+        native = "".join(src[0] for it in ws for src in it.source if src not in stop)
+        english = "".join(part[0] for it in ws for part in it.token.split("_") if part)
+        keys |= {k for k in (native, english) if len(k) >= 3 or (len(k) == 2 and numbers)}
     return tuple(sorted(f"{k}:{numbers}" for k in keys))
+
+
+# words an acronym may leave out at no cost: countries, legal forms and ranks ('ENIMINAS':
+# Empresa NIcaragüense de MINAS, 'EMCH': Escuela Militar de CHorrillos [Coronel ...])
+_OPTIONAL_KINDS = frozenset({"country", "company", "rank"})
+
+
+def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
+    """The words a syllable acronym is taken from ('secretaria', 'defensa', 'nacional'), a
+    leading '~' marking a word it may leave out: all of them, and when a branch follows the
+    unit's own words, those words alone ('DIRCOTE': Dirección contra el Terrorismo [de la
+    Policía Nacional del Perú])."""
+    stop = vocabulary().stop_always
+    words: list[str] = []
+    head = 0
+    for it in items:
+        if it.kind in {"number", "stop"}:
+            continue
+        if it.kind == "branch" and len(words) >= 2 and not head:
+            head = len(words)
+        mark = "~" if it.kind in _OPTIONAL_KINDS else ""
+        words.extend(mark + src for src in it.source if src not in stop and src.isalpha())
+    if sum(not w.startswith("~") for w in words) < 2:
+        return ()
+    full = tuple(words)
+    return (full, full[:head]) if head else (full,)
+
+
+@lru_cache(maxsize=262144)
+def syllable_skips(acronym: str, words: tuple[str, ...], most: int = 5) -> int | None:
+    """Fewest words left out when `acronym` is read as the first 1-`most` letters of words
+    of `words` in order, starting with the first word that is not optional ('~') and using at
+    least two ('sedena': SEcretaria DEfensa NAcional -> 0; 'cesac': Cuerpo Especializado
+    Seguridad Aeroportuaria [Aviacion] Civil -> 1); None when it cannot be read so. Optional
+    words, and the words after the last one used once three are used, cost nothing ('EMCH':
+    Escuela Militar de CHorrillos [Coronel Francisco Bolognesi])."""
+    n, m = len(words), len(acronym)
+
+    @cache
+    def best(i: int, j: int, used: int) -> int | None:
+        if i == m:
+            if used < 2:
+                return None
+            rest = sum(not w.startswith("~") for w in words[j:])
+            return 0 if used >= 3 else rest
+        if j == n:
+            return None
+        optional = words[j].startswith("~")
+        w = words[j].lstrip("~")
+        found: list[int] = []
+        if used or optional:  # the first word that is not optional gives the first letters
+            skip = best(i, j + 1, used)
+            if skip is not None:
+                found.append(skip + (0 if optional else 1))
+        for size in range(1, min(most, len(w), m - i) + 1):
+            if w[:size] != acronym[i : i + size]:
+                break
+            got = best(i + size, j + 1, min(used + 1, 3))
+            if got is not None:
+                found.append(got)
+        return min(found) if found else None
+
+    return best(0, 0, 0)
 
 
 _KEY_LEFT_OUT = frozenset({"branch", "arm"})
@@ -301,6 +404,7 @@ def profile(cleaned: str) -> Profile:
     else:
         raw = _name_items(_raw_tokens(cleaned), damaged="?" in cleaned)
         items = _finish(raw)
+    named, honor = _honorific(items)
     toks: list[str] = []
     nums: set[str] = set()
     by_kind: dict[str, set[str]] = {"unit_type": set(), "arm": set(), "branch": set()}
@@ -318,18 +422,20 @@ def profile(cleaned: str) -> Profile:
         toks.append(it.token)
         if it.kind in by_kind:
             by_kind[it.kind].add(it.token)
-        elif it.kind in _WORD_KINDS and it.token not in v.known:
+        elif it.kind in _WORD_KINDS and it.token not in v.known and it in named:
             words.append(it.token)
     numbers = " ".join(sorted(nums, key=int))
     short = ""
     lone = lone_words[0].token if len(lone_words) == 1 and lone_words[0].kind == "plain" else ""
+    if len(lone_words) == 1 and lone_words[0].source[0] in v.abbreviations:
+        lone = lone_words[0].source[0]  # 'GRP' is also the initials of Grupo de Reacción ...
     if lone.isalpha() and 2 <= len(lone) <= 8 and (len(lone) >= 3 or numbers):
         short = f"{lone}:{numbers}"
     return Profile(
         norm=" ".join(toks).replace("_", " "),
-        key=_key(items),
+        key=_key(named),
         full=" ".join(sorted(toks)),
-        core=_core(items),
+        core=_core(named),
         numbers=numbers,
         unit_types=" ".join(sorted(by_kind["unit_type"])),
         arms=" ".join(sorted(by_kind["arm"])),
@@ -339,11 +445,35 @@ def profile(cleaned: str) -> Profile:
         person_order=person_order,
         acronyms=_acronym(raw, numbers),
         short=short,
+        spelled=_spelled(raw),
+        honor=honor,
         words=tuple(words),
         given=given,
         surnames=surnames,
         married=married,
     )
+
+
+def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
+    """(the items without an honorific, its words): in a unit name, a rank followed by plain
+    words ('Coronel Jorge Eduardo Sánchez Rodríguez', 'CNEL H.A.M') names a person the unit is
+    named after."""
+    if not any(it.kind in _SECURITY_KINDS for it in items):
+        return items, ()
+    kept: list[_Item] = []
+    honor: list[str] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        j = i + 1
+        while it.kind == "rank" and j < len(items) and items[j].kind == "plain":
+            j += 1
+        if j > i + 1:
+            honor.extend(x.token for x in items[i + 1 : j] if x.token)
+        else:
+            kept.append(it)
+        i = j
+    return kept, tuple(honor)
 
 
 def _married(last: list[str]) -> tuple[str, ...]:

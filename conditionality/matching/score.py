@@ -17,6 +17,11 @@ from conditionality.matching.vocab import vocabulary
 
 # Score given to a name matching the initials of the other ('PNC' / 'Policía Nacional Civil').
 ACRONYM_SCORE = 0.95
+# A short name of 4+ letters read as the first letters of each word of the other ('SEDENA' /
+# 'SEcretaría de la DEfensa NAcional', 'CACOM 1'); with one word left out ('CESAC': Cuerpo
+# Especializado de Seguridad Aeroportuaria y [Aviación] Civil) it is review.
+SYLLABLE_SCORE = 0.92
+SYLLABLE_SKIP_SCORE = 0.8
 # Multipliers for disagreements the token similarity does not see. A number on both sides that
 # differs disqualifies ('3rd' vs '5th Infantry Battalion').
 NUMBER_ONE_SIDED = 0.9
@@ -53,6 +58,13 @@ SUBSET_HIGH = 0.92
 # Academy, Madrid' / 'NCO Academy, Madrid, Cundinamarca'): the cells name one unit, so the
 # BOTH_PARTS cut is replaced by this one for a cell with more parts (1.0 when equal).
 MORE_PARTS = 0.95
+# A unit named after a person ('Coronel Hernán Acosta Mejía'): named after another person, it
+# is another unit; only one of the names gives the person: the same unit written shorter, or
+# another unit of that type (a country has several air bases), so review, unless both give
+# the unit's number ('Batallón de Artillería No. 4 Coronel ...' / 'Batallón de Artillería 4').
+HONOR_DIFF = 0.6
+HONOR_ONE_SIDED = 0.85
+HONOR_ONE_SIDED_NUMBERED = 0.97
 SUBSET_CUTOFF = 0.99  # token-set similarity that finds such pairs
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
@@ -128,13 +140,9 @@ def _unmatched(
         return none, none, len(set(a))
     if "".join(a) == "".join(b) or fuzz.ratio("".join(a), "".join(b)) >= 95:
         return none, none, len(set(a))  # 'LOLA LOLITA' / 'LOLALOLITA'
-    cut = WORD_ALIKE * 100
-
-    def alike(x: str, y: str) -> bool:  # a typo, or one stem ('agricola' / 'agricultura')
-        return fuzz.ratio(x, y) >= cut or (min(len(x), len(y)) >= 5 and x[:5] == y[:5])
 
     def lone(xs: tuple[str, ...], ys: tuple[str, ...]) -> set[str]:
-        return {x for x in xs if not any(alike(x, y) for y in ys)}
+        return {x for x in xs if not any(_alike(x, y) for y in ys)}
 
     ua, ub = lone(a, b), lone(b, a)
     return frozenset(ua), frozenset(ub), len(set(a) - ua)
@@ -148,10 +156,19 @@ def _person_fits(a: Person, b: Person) -> bool:
     (ga, sa, ma), (gb, sb, mb) = a, b
     if not (ga and sa and gb and sb) or sa[0] != sb[0]:
         return False
-    sga, sgb = set(ga), set(gb)
-    if not (sga <= sgb or sgb <= sga):
+    if not (_names_within(ga, gb) or _names_within(gb, ga)):
         return False
     return set(sa) - set(ma) <= set(sb) or set(sb) - set(mb) <= set(sa)
+
+
+GIVEN_ALIKE = 85  # 'Cristhian' / 'Cristhiam'; not 'Mario' / 'Maria' (80), likely relatives
+
+
+def _names_within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every given name of `a` is among `b`'s, allowing a one-letter spelling difference."""
+    return all(
+        x in b or any(x[0] == y[0] and fuzz.ratio(x, y) >= GIVEN_ALIKE for y in b) for x in a
+    )
 
 
 def _readings(
@@ -207,7 +224,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
     qo, co = pairs["q_person_order"].to_numpy(dtype=bool), pairs["c_person_order"].to_numpy(bool)
     qp = list(zip(pairs["q_given"], pairs["q_surnames"], pairs["q_married"], strict=True))
     cp = list(zip(pairs["c_given"], pairs["c_surnames"], pairs["c_married"], strict=True))
+    qh, ch = pairs["q_honor"].to_numpy(dtype=object), pairs["c_honor"].to_numpy(dtype=object)
     for i, (a, b) in enumerate(zip(qw, cw, strict=True)):
+        if qh[i] or ch[i]:  # 'SOTO CANO Air Force Base': the plain words are the honorific
+            a, b = _outside(a, ch[i]), _outside(b, qh[i])
         if acronym[i] or (not a and not b):
             continue
         ua, ub, shared = _unmatched(a, b)
@@ -221,6 +241,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 out[i] = SUBSET_HIGH
                 notes[i] = "the longer name adds only generic business words"
                 continue
+        if ua & qualifiers and ub & qualifiers:
+            out[i] *= EXTRA_QUALIFIER * EXTRA_QUALIFIER  # 'Norte' / 'Sur': other regions
+            notes[i] = "they name other parts or regions"
+            continue
         if bool(ua) == bool(ub):
             if ua and plain[i]:
                 out[i] *= OTHER_WORD
@@ -239,6 +263,43 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             out[i] = SUBSET_FLOOR
             notes[i] = "all words of the shorter name are in the longer one"
     return out, notes
+
+
+def _outside(words: tuple[str, ...], honor: tuple[str, ...]) -> tuple[str, ...]:
+    """The words not alike any word of the other name's honorific."""
+    if not honor:
+        return words
+    return tuple(w for w in words if not any(_alike(w, h) for h in honor))
+
+
+def _alike(x: str, y: str) -> bool:
+    """One word with a typo, or one stem ('agricola' / 'agricultura')."""
+    return fuzz.ratio(x, y) >= WORD_ALIKE * 100 or (min(len(x), len(y)) >= 5 and x[:5] == y[:5])
+
+
+@lru_cache(maxsize=65536)
+def _honor_factor(
+    qh: tuple[str, ...],
+    ch: tuple[str, ...],
+    qw: tuple[str, ...],
+    cw: tuple[str, ...],
+    numbered: bool,
+) -> tuple[float, str]:
+    """HONOR_DIFF / HONOR_ONE_SIDED (see above) for a pair where a side has an honorific; the
+    other side's plain words stand for its honorific when it has none."""
+    a = qh or tuple(w for w in qw if not any(_alike(w, y) for y in cw))
+    b = ch or tuple(w for w in cw if not any(_alike(w, x) for x in qw))
+    if not a or not b:
+        one = HONOR_ONE_SIDED_NUMBERED if numbered else HONOR_ONE_SIDED
+        return one, "only one names the person the unit is named after"
+    if any(_alike(x, y) for x in a for y in b) or _initials_of(a, b) or _initials_of(b, a):
+        return 1.0, ""
+    return HONOR_DIFF, "named after other persons"
+
+
+def _initials_of(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """'ham' / ('hernan', 'acosta', 'mejia')."""
+    return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(w[0] for w in long_)
 
 
 def _all_plain(pairs: pd.DataFrame, side: str) -> np.ndarray:
@@ -297,6 +358,21 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         score = np.where(diff, score * diff_f, np.where(one, score * one_f, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)
+    has_honor = pairs["q_honor"].str.len().gt(0) | pairs["c_honor"].str.len().gt(0)
+    named = has_honor.to_numpy() & ~acronym
+    if named.any():
+        cols = ("q_honor", "c_honor", "q_words", "c_words")
+        numbered = pairs["q_numbers"].ne("") & pairs["q_numbers"].eq(pairs["c_numbers"])
+        rows = zip(
+            *(pairs[col].to_numpy(dtype=object)[named] for col in cols),
+            numbered.to_numpy()[named],
+            strict=True,
+        )
+        got = [_honor_factor(*r) for r in rows]
+        score[named] = score[named] * np.array([g[0] for g in got])
+        extra = pd.Series("", index=pairs.index, dtype="object")
+        extra[named] = ["; " + g[1] if g[1] else "" for g in got]
+        notes = notes + extra
     parts = (pairs["q_partial"].astype(bool) & pairs["c_partial"].astype(bool)).to_numpy()
     factor = np.ones(len(score))
     if parts.any():

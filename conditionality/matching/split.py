@@ -3,7 +3,8 @@
 FMTR writes 'Fuerzas Especiales Naval (FEN), Brigada de Infantería de Marina 1 and 2 (BIM1 and
 2), 1st Signal Battalion, and Navy N9'. A part in parentheses is an alias of the text before it;
 'X 1 and 2' names X 1 and X 2; in 'SEMAR / Cuarta Región Naval' the text before a slash names
-the parent unit of the text after it.
+the parent unit of the text after it, unless the unit types say otherwise ('Intel Section/1st
+Air Brigade').
 """
 
 from __future__ import annotations
@@ -61,6 +62,30 @@ def _has_unit_words(text: str) -> bool:
     return any((t,) in phrases for t in tokens(text))
 
 
+def _rank(text: str) -> int:
+    """The highest rank of a unit type or branch named in `text` (0 = none)."""
+    v = vocabulary()
+    toks = tokens(text)
+    best = 0
+    for i in range(len(toks)):
+        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
+            hit = v.phrases.get(toks[i : i + span])
+            if hit is not None:
+                best = max(best, v.ranks.get(hit[0], 0))
+                break
+    return best
+
+
+def _parent_first(levels: list[str]) -> list[str]:
+    """Levels of a slash cell, parent first. FMTR writes the parent first ('SEMAR / Cuarta
+    Región Naval'); others write the unit first ('Intel Section/1st Air Brigade'): when the
+    last level names a higher unit type than the first, the cell is read the other way."""
+    if len(levels) < 2:
+        return levels
+    first, last = _rank(levels[0]), _rank(levels[-1])
+    return levels[::-1] if first and last > first else levels
+
+
 def _expand_numbers(text: str) -> list[str]:
     """'Brigada de Infantería de Marina 1 and 2' -> the brigade 1 and the brigade 2."""
     m = _NUMBER_LIST.match(text)
@@ -99,7 +124,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
     one_comma = text.count(",") == 1 and not any(ch in text for ch in ";/(")
     if one_comma and " - " not in text and not _has_unit_words(text):
         return (whole,)
-    levels = [lvl for lvl in text.split("/") if lvl.strip()]
+    levels = _parent_first([lvl for lvl in text.split("/") if lvl.strip()])
     parts: list[Part] = [whole]
     for depth, level in enumerate(levels):
         is_parent = depth < len(levels) - 1

@@ -45,6 +45,14 @@ class Vocabulary:
     singles: frozenset[str] = frozenset()  # every one-word term
     # one-word abbreviations of several terms ('bi' -> 'brigada de infanteria'), as tokens
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the expansion after a masculine Spanish ordinal ('1er. B.I.' -> 'batallon de infanteria',
+    # '1ra B.I' -> 'brigada de infanteria'): the ordinal agrees with the noun it stands for
+    masculine: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # how high a unit type or branch stands ('battalion' 4 < 'brigade' 6 < 'army' 9), for
+    # telling which side of 'Intel Section/1st Air Brigade' is the parent
+    ranks: dict[str, int] = field(default_factory=dict)
+    # one-token abbreviations ('grp', 'bn'): a name of that one token may also be an acronym
+    abbreviations: frozenset[str] = frozenset()
     # first tokens of phrases longer than one token (the phrase scan starts only there)
     starts: frozenset[str] = frozenset()
     # one-word names in the default alias table ('SEM', 'PNP'): they name a known institution,
@@ -64,7 +72,13 @@ def vocabulary() -> Vocabulary:
         # multi-word canonicals become one token ('air_force') so they stay together
         phrases[tokens(row["term"])] = ("_".join(tokens(row["canonical"])), row["kind"])
     expansions: dict[str, tuple[str, ...]] = {}
+    masculine: dict[str, tuple[str, ...]] = {}
     for row in _rows("abbreviations.csv"):
+        if row.get("masculine"):
+            other = tokens(row["masculine"])
+            if len(tokens(row["abbr"])) != 1 or not _parses(other, phrases):
+                raise ValueError(f"abbreviation {row['abbr']!r}: unknown masculine form")
+            masculine[tokens(row["abbr"])[0]] = other
         abbr, expansion = tokens(row["abbr"]), tokens(row["expansion"])
         target = phrases.get(expansion)
         if target is not None:
@@ -89,6 +103,11 @@ def vocabulary() -> Vocabulary:
         words=words,
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
         expansions=expansions,
+        masculine=masculine,
+        ranks={"_".join(tokens(r["canonical"])): int(r["rank"]) for r in _rows("unit_ranks.csv")},
+        abbreviations=frozenset(
+            t[0] for r in _rows("abbreviations.csv") if len(t := tokens(r["abbr"])) == 1
+        ),
         qualifiers=frozenset(c for c, kind in phrases.values() if kind == "qualifier"),
         business=frozenset(c for c, kind in phrases.values() if kind == "business"),
         known=frozenset(

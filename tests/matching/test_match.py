@@ -59,10 +59,10 @@ def test_default_alias_table(build):
 
 def test_user_alias_file(build, tmp_path):
     path = tmp_path / "aliases.csv"
-    path.write_text("country,name,alias,note\nCOL,Fuerza de Tarea Omega,FTC Omega,test\n")
+    path.write_text("country,name,alias,note\nCOL,Fuerza de Tarea Omega,Trueno Azul,test\n")
     aliases = load_aliases(path)
     assert list(aliases.columns[:3]) == ["country", "name", "alias"]
-    q = [("COL", "FTC Omega")]
+    q = [("COL", "Trueno Azul")]
     c = [("COL", "Fuerza de Tarea Omega")]
     assert run(build, q, c).empty
     assert len(run(build, q, c, aliases=aliases)) == 1

@@ -1,0 +1,137 @@
+"""Kinds of names added in the fourth tuning round: syllable acronyms, units named after a
+person, numbered units with and without their honorific name, gendered 'B.I.', regions."""
+
+import pytest
+
+from conditionality.matching import Bands, match_names
+from conditionality.matching.normalize import syllable_skips
+from conditionality.matching.split import split_cell
+
+BANDS = Bands()
+
+
+def one(build, a, b, country="COL"):
+    """(band, features, explanation) of the pair, or None when it does not match."""
+    q, c = build
+    out = match_names(q((country, a)), c((country, b)), BANDS)
+    if out.empty:
+        return None
+    row = out.iloc[0]
+    return row["band"], row["features"], row["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "skips"),
+    [
+        ("sedena", ("secretaria", "defensa", "nacional"), 0),
+        ("cacom", ("comando", "aereo", "combate"), 0),
+        ("cesac", ("cuerpo", "especializado", "seguridad", "aeroportuaria", "aviacion", "civil"), 1),
+        ("eniminas", ("~empresa", "~nicaraguense", "minas"), 0),
+        ("emch", ("escuela", "militar", "chorrillos", "~coronel", "francisco", "bolognesi"), 0),
+        ("xyzw", ("secretaria", "defensa", "nacional"), None),
+        ("sede", ("sede",), None),  # one word is not an acronym
+    ],
+)
+def test_syllable_skips(acronym, words, skips):
+    assert syllable_skips(acronym, words) == skips
+
+
+@pytest.mark.parametrize(
+    ("country", "short", "long_"),
+    [
+        ("COL", "CACOM-1", "Comando Aéreo de Combate No. 1"),
+        ("PER", "DIRCOTE", "Dirección contra el Terrorismo de la Policía Nacional del Perú"),
+        ("PER", "DIROES", "Dirección de Operaciones Especiales"),
+        ("NIC", "COE", "Comando de Operaciones Especiales del Ejército de Nicaragua"),
+        ("SLV", "GRP", "Grupo de Reacción Policial"),
+    ],
+)
+def test_acronyms_beyond_initials_are_high(build, country, short, long_):
+    got = one(build, short, long_, country)
+    assert got is not None and got[0] == "high" and got[1].startswith("acronym")
+    assert one(build, long_, short, country)[0] == "high"  # either side may be the acronym
+
+
+def test_syllable_acronym_needs_the_same_number(build):
+    assert one(build, "CACOM 1", "Comando Aéreo de Combate No. 2") is None
+
+
+def test_acronym_leaving_out_a_word_or_the_number_is_review(build):
+    long_ = "Cuerpo Especializado de Seguridad Aeroportuaria y Aviación Civil"
+    assert one(build, "CESAC", long_, "DOM")[0] == "review"
+    long_ = "Batallón de Artillería No. 4 Coronel Jorge Eduardo Sánchez Rodríguez"
+    assert one(build, "BAJES", long_)[0] == "review"
+
+
+def test_a_word_of_the_name_is_not_its_acronym(build):
+    # 'BANCO' reads as BAN(co) CO(rporativo), but it is the name's own first word
+    got = one(build, "BANCO", "Banco Corporativo", "NIC")
+    assert got is None or "acronym" not in got[1]
+
+
+def test_unit_named_after_a_person(build):
+    base = "Base Aérea Coronel Hernán Acosta Mejía"
+    assert one(build, "BASE AEREA CNEL H.A.M", base, "HND")[0] == "high"  # initials
+    assert one(build, "SOTO CANO Air Force Base", "Base Aérea Coronel José Enrique Soto Cano")[
+        0
+    ] == "high"
+    # another air base: named after another person
+    assert one(build, base, "Base Aérea Coronel José Enrique Soto Cano", "HND") is None
+    # a generic name: one of several bases, so review and the explanation says why
+    band, _, text = one(build, "Air Base", base, "HND")
+    assert band == "review" and "named after" in text
+
+
+def test_numbered_unit_with_or_without_its_honorific_name(build):
+    long_ = "Batallón de Infantería No. 21 Pantano de Vargas"
+    assert one(build, long_, "BATALLON DE INFANTERIA 21")[0] == "high"
+    assert one(build, long_, "Batallón 21")[0] == "high"
+    assert one(build, long_, "Batallón de Infantería 22") is None
+    assert one(build, long_, "Batallón de Infantería 21 Ayacucho") is None
+    named = "Batallón de Artillería No. 4 Coronel Jorge Eduardo Sánchez Rodríguez"
+    assert one(build, named, "Batallón de Artillería 4")[0] == "high"
+    assert one(build, named, "Batallón de Infantería 4") is None  # another arm
+
+
+def test_strict_part_keeps_the_arm(build):
+    assert one(build, "Transport Wing N. 11", "Combat Wing N. 11", "PER") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "band"),
+    [
+        ("1er. B.I.", "Primer Batallón de Infantería", "high"),  # masculine: batallón
+        ("1ra B.I", "Primera Brigada de Infantería", "high"),  # feminine: brigada
+        ("1er B.I.", "1st Infantry Brigade", None),
+        ("35/a. Zona Militar", "Trigésima Quinta Zona Militar", "high"),
+        ("Battalion 3-16", "Batallón 316", "high"),
+        ("Destacamento Militar Norte", "Destacamento Militar Sur", None),
+        ("Cuarta Región Naval", "IV Región Militar", None),
+        ("Dom Rep Amry", "Ejército de República Dominicana", "high"),
+        ("Guatemala Navy", "Marina de la Defensa Nacional", "high"),
+    ],
+)
+def test_unit_spellings(build, a, b, band):
+    got = one(build, a, b, "GTM")
+    assert (got[0] if got else None) == band
+
+
+def test_slash_cell_parent_is_the_higher_unit():
+    parts = split_cell("Intel Section/1st Air Brigade")
+    parent = [p.text for p in parts if p.parent]
+    assert parent == ["1st Air Brigade"]
+    parts = split_cell("SEMAR / Cuarta Región Naval")
+    assert [p.text for p in parts if p.parent] == ["SEMAR"]
+
+
+def test_slash_cell_written_unit_first_is_hierarchy(build):
+    got = one(build, "Intel Section/1st Air Brigade", "Primera Brigada Aérea", "SLV")
+    assert got is not None and got[0] == "review" and "hierarchy" in got[1]
+
+
+def test_person_given_name_with_a_spelling_difference(build):
+    got = one(build, "Cristhian Morales Zambrano", "MORALES ZAMBRANO, Cristhiam Abelardo", "VEN")
+    assert got is not None and got[0] == "high"
+    # another given name: a relative, not the same person
+    got = one(build, "Mario Morales Zambrano", "MORALES ZAMBRANO, Maria Abelardo", "VEN")
+    assert got is None or got[0] != "high"
