@@ -258,6 +258,8 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     and honorific checks in `adjust` then weigh the rest."""
     found: set[tuple[int, int]] = set()
     for named, other, flip in ((q, c, False), (c, q, True)):
+        if not named["honor"].str.len().gt(0).any():
+            continue
         # (country, unit types, numbers, word); word '' = a name with no such words
         index: dict[tuple[str, str, str, str], list[int]] = {}
         cols = zip(
@@ -343,24 +345,33 @@ def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     # the strict-part pairs: grouped by country, numbers and unit types, so only names that
     # already agree on those are compared
     qg, cg = _unit_groups(q), _unit_groups(c)
+    words = _word_set
     for (country, ident), qrows in qg.items():
         crows = cg.get((country, ident), []) + (cg.get(("", ident), []) if country else [])
-        for i, qset, qarms in qrows:
-            for j, cset, carms in crows:
+        for i, qcore, qarms in qrows:
+            for j, ccore, carms in crows:
+                if qcore == ccore:
+                    continue
+                qset, cset, qa, ca = words(qcore), words(ccore), words(qarms), words(carms)
                 # the longer name adds words, never loses the shorter one's arm ('Transport
                 # Wing 11' is not 'Combat Wing 11')
-                part = (qset < cset and qarms <= carms) or (cset < qset and carms <= qarms)
+                part = (qset < cset and qa <= ca) or (cset < qset and ca <= qa)
                 if part and (i, j) not in same:
                     qv.append(i)
                     cv.append(j)
     return qv, cv, [1.0] * len(qv), ["exact"] * len(qv)
 
 
-Group = list[tuple[int, frozenset[str], frozenset[str]]]
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+Group = list[tuple[int, str, str]]
 
 
 def _unit_groups(v: pd.DataFrame) -> dict[tuple[str, str], Group]:
-    """(country, 'numbers|unit types') -> (variant row, core words, arms) for numbered units."""
+    """(country, 'numbers|unit types') -> (variant row, core, arms) for numbered units."""
     out: dict[tuple[str, str], Group] = {}
     cols = zip(
         v["country"].tolist(),
@@ -373,8 +384,18 @@ def _unit_groups(v: pd.DataFrame) -> dict[tuple[str, str], Group]:
     for i, (country, core, nums, types, arms) in enumerate(cols):
         if core and types:
             key = ("" if _missing(country) else str(country), f"{nums}|{types}")
-            out.setdefault(key, []).append((i, frozenset(core.split()), frozenset(arms.split())))
+            out.setdefault(key, []).append((i, core, arms))
     return out
+
+
+def _parent_branches(v: pd.DataFrame, parent_role: str) -> pd.Series:
+    """For each variant row, the branches its row's parent names ('ARC-DISAN': ARC = Armada,
+    the navy), so a unit is not taken for the like-named unit of another branch."""
+    par = v[v["role"].eq(parent_role) & v["branches"].ne("")]
+    if par.empty:
+        return pd.Series("", index=v.index, dtype="object")
+    joined = par.groupby("id")["branches"].agg(lambda s: " ".join(sorted(set(" ".join(s).split()))))
+    return v["id"].map(joined).fillna("").astype("object")
 
 
 def _empty() -> pd.DataFrame:
@@ -405,6 +426,8 @@ def match_names(
     c = c.assign(name_kind=c["id"].map(kinds.to_dict()).fillna("primary"))
     prof = profiles(pd.concat([q["part"], c["part"]], ignore_index=True))
     q, c = _with_profiles(q, prof), _with_profiles(c, prof)
+    q = q.assign(context=_parent_branches(q, "parent"))
+    c = c.assign(context=_parent_branches(c, "cparent"))
     # persons and companies are also compared in written order: sorting tokens would move a
     # typo in a first letter ('Ignacio' / 'Ygnacio') to another place
     q = q.assign(ordered=q["norm"].where(~q["security"], ""))

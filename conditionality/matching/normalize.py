@@ -308,14 +308,19 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
     stop = vocabulary().stop_always
     words: list[str] = []
     head = 0
+    plain = 0
     for it in items:
-        if it.kind in {"number", "stop"}:
+        kind = it.kind
+        if kind == "number" or kind == "stop":
             continue
-        if it.kind == "branch" and len(words) >= 2 and not head:
+        if kind == "branch" and len(words) >= 2 and not head:
             head = len(words)
-        mark = "~" if it.kind in _OPTIONAL_KINDS else ""
-        words.extend(mark + src for src in it.source if src not in stop and src.isalpha())
-    if sum(not w.startswith("~") for w in words) < 2:
+        optional = kind in _OPTIONAL_KINDS
+        for src in it.source:
+            if src not in stop and src.isalpha():
+                words.append("~" + src if optional else src)
+                plain += not optional
+    if plain < 2:
         return ()
     full = tuple(words)
     return (full, full[:head]) if head else (full,)
@@ -458,7 +463,8 @@ def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
     """(the items without an honorific, its words): in a unit name, a rank followed by plain
     words ('Coronel Jorge Eduardo Sánchez Rodríguez', 'CNEL H.A.M') names a person the unit is
     named after."""
-    if not any(it.kind in _SECURITY_KINDS for it in items):
+    kinds = {it.kind for it in items}
+    if "rank" not in kinds or not kinds & _SECURITY_KINDS:
         return items, ()
     kept: list[_Item] = []
     honor: list[str] = []

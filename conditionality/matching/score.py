@@ -231,14 +231,16 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         if acronym[i] or (not a and not b):
             continue
         ua, ub, shared = _unmatched(a, b)
-        if plain[i] and not (ua | ub) & qualifiers and out[i] < SUBSET_HIGH:
+        # a similar name with a word more ('Elizabeth HERNANDEZ AMAYA' / 'HERNANDEZ AMAYA, Ena
+        # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
+        if plain[i] and not (ua | ub) & qualifiers and (ua or ub or out[i] < SUBSET_HIGH):
             person = (qo[i] or qall[i]) and (co[i] or call[i])
             if person and _same_person(qo[i], qp[i], a, co[i], cp[i], b):
-                out[i] = SUBSET_HIGH
+                out[i] = max(out[i], SUBSET_HIGH)
                 notes[i] = "one person name is the other written shorter"
                 continue
             if _generic_extra(a, b, generic):
-                out[i] = SUBSET_HIGH
+                out[i] = max(out[i], SUBSET_HIGH)
                 notes[i] = "the longer name adds only generic business words"
                 continue
         if ua & qualifiers and ub & qualifiers:
@@ -358,6 +360,18 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         score = np.where(diff, score * diff_f, np.where(one, score * one_f, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)
+    # a unit with no branch of its own whose parent names one ('ARC-DISAN'), against a unit
+    # of another branch ('Dirección de Sanidad del Ejército')
+    qb = pairs["q_branches"].where(pairs["q_branches"].ne(""), pairs["q_context"])
+    cb = pairs["c_branches"].where(pairs["c_branches"].ne(""), pairs["c_context"])
+    inherited = (pairs["q_branches"].eq("") & pairs["q_context"].ne("")) | (
+        pairs["c_branches"].eq("") & pairs["c_context"].ne("")
+    )
+    clash = inherited.to_numpy().copy()
+    if clash.any():
+        clash[clash] = _disagree(qb[clash], cb[clash], sets=True)[0]
+    score = np.where(clash, score * BRANCH_DIFF, score)
+    notes = notes.where(~clash, notes + "; its parent is in another branch")
     has_honor = pairs["q_honor"].str.len().gt(0) | pairs["c_honor"].str.len().gt(0)
     named = has_honor.to_numpy() & ~acronym
     if named.any():

@@ -58,22 +58,107 @@ def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
 
 
 def _has_unit_words(text: str) -> bool:
-    phrases = vocabulary().phrases
-    return any((t,) in phrases for t in tokens(text))
+    """A vocabulary word, or a one-word name from the alias table ('DIRAN')."""
+    v = vocabulary()
+    return any((t,) in v.phrases or t in v.known for t in tokens(text))
+
+
+_BRANCH_RANK = 9
+
+
+def _ranks(text: str) -> list[int]:
+    """The ranks of the unit types and branches named in `text` (0 for unranked words)."""
+    v = vocabulary()
+    toks = tokens(text)
+    found: list[int] = []
+    i = 0
+    while i < len(toks):
+        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
+            hit = v.phrases.get(toks[i : i + span])
+            if hit is not None:
+                found.append(v.ranks.get(hit[0], 0))
+                i += span
+                break
+        else:
+            i += 1
+    return found
 
 
 def _rank(text: str) -> int:
     """The highest rank of a unit type or branch named in `text` (0 = none)."""
+    return max(_ranks(text), default=0)
+
+
+def _branch_only(text: str) -> bool:
+    """A branch named on its own ('COLOMBIAN POLICE', 'Army Staff'), not a unit of it
+    ('Navy N9', '1st Air Brigade')."""
+    ranks = _ranks(text)
+    return (
+        _BRANCH_RANK in ranks
+        and max((r for r in ranks if r != _BRANCH_RANK), default=0) == 0
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+_WORD = re.compile(r"[^\s\-]+")
+
+
+def _known_parent(text: str) -> tuple[Part, ...]:
+    """'SEM UIN', 'DIRAN JUNGLAS', 'DESAI FAC': a one-word name from the alias table written
+    before a unit, or after a one-word unit, names the unit's parent (as the FMTR writes)."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return ()
+    known = vocabulary().known
+    if words[0].lower() not in known and words[-1].lower() not in known:
+        return ()  # the common case, without folding accents
+    first, last = tokens(words[0]), tokens(words[-1])
+    if len(first) == 1 and first[0] in known:
+        parent, rest = words[0], " ".join(words[1:])
+    elif len(words) == 2 and len(last) == 1 and last[0] in known:
+        # only after one word: 'Dirección Antidrogas DIRANDRO' is a name and its acronym
+        parent, rest = words[-1], words[0]
+    else:
+        return ()
+    if not any(ch.isalpha() for ch in rest):
+        return ()  # 'BIM 1'
+    return (Part(parent, "split", True), Part(rest, "split", False))
+
+
+def _only_branch_words(text: str) -> bool:
+    """'COLOMBIAN POLICE', 'Armada de Colombia': branch, country and stop words only."""
     v = vocabulary()
     toks = tokens(text)
-    best = 0
-    for i in range(len(toks)):
+    i = 0
+    while i < len(toks):
         for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
             hit = v.phrases.get(toks[i : i + span])
-            if hit is not None:
-                best = max(best, v.ranks.get(hit[0], 0))
+            if hit is not None and hit[1] == "branch":
+                i += span
                 break
-    return best
+        else:
+            if toks[i] not in v.stop_security and toks[i] not in v.stop_always:
+                return False
+            i += 1
+    return True
+
+
+def _branch_parent(parts: list[Part]) -> list[Part]:
+    """In a list cell, a branch named first or last with units ('COLOMBIAN POLICE, DIRAN
+    JUNGLAS', '9th Military Detachment, Army Staff') is their parent, not another unit."""
+    split = [i for i, p in enumerate(parts) if p.origin == "split" and not p.parent]
+    if len(split) < 2:
+        return parts
+    branch = [i for i in split if _branch_only(parts[i].text)]
+    if len(branch) != 1 or branch[0] not in (split[0], split[-1]):
+        return parts
+    others = [i for i in split if i != branch[0]]
+    pure = _only_branch_words(parts[branch[0]].text)
+    if not pure and not all(_has_unit_words(parts[i].text) for i in others):
+        return parts  # 'Colombian Air Force Headquarters, Bogotá': a place
+    out = list(parts)
+    out[branch[0]] = parts[branch[0]]._replace(parent=True)
+    return out
 
 
 def _parent_first(levels: list[str]) -> list[str]:
@@ -119,7 +204,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
         text = ORDINAL_SLASH.sub(r"\1\2", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
     if simple and not _NUMBER_LIST.match(text):
-        return (whole,)
+        return (whole, *_known_parent(text))
     # one comma and no unit words: an OFAC 'LAST, First' name or 'COMPANY, S.A.', not a list
     one_comma = text.count(",") == 1 and not any(ch in text for ch in ";/(")
     if one_comma and " - " not in text and not _has_unit_words(text):
@@ -135,6 +220,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
                     parts.append(Part(part, origin, is_parent))
             if segment.strip():
                 previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()
+    parts = _branch_parent(parts)
     seen: set[str] = set()
     unique = []
     for p in parts:

@@ -25,7 +25,7 @@ def one(build, a, b, country="COL"):
     [
         ("sedena", ("secretaria", "defensa", "nacional"), 0),
         ("cacom", ("comando", "aereo", "combate"), 0),
-        ("cesac", ("cuerpo", "especializado", "seguridad", "aeroportuaria", "aviacion", "civil"), 1),
+        ("cesac", ("cuerpo", "especial", "seguridad", "aeroportuaria", "aviacion", "civil"), 1),
         ("eniminas", ("~empresa", "~nicaraguense", "minas"), 0),
         ("emch", ("escuela", "militar", "chorrillos", "~coronel", "francisco", "bolognesi"), 0),
         ("xyzw", ("secretaria", "defensa", "nacional"), None),
@@ -72,9 +72,10 @@ def test_a_word_of_the_name_is_not_its_acronym(build):
 def test_unit_named_after_a_person(build):
     base = "Base Aérea Coronel Hernán Acosta Mejía"
     assert one(build, "BASE AEREA CNEL H.A.M", base, "HND")[0] == "high"  # initials
-    assert one(build, "SOTO CANO Air Force Base", "Base Aérea Coronel José Enrique Soto Cano")[
-        0
-    ] == "high"
+    assert (
+        one(build, "SOTO CANO Air Force Base", "Base Aérea Coronel José Enrique Soto Cano")[0]
+        == "high"
+    )
     # another air base: named after another person
     assert one(build, base, "Base Aérea Coronel José Enrique Soto Cano", "HND") is None
     # a generic name: one of several bases, so review and the explanation says why
@@ -135,3 +136,44 @@ def test_person_given_name_with_a_spelling_difference(build):
     # another given name: a relative, not the same person
     got = one(build, "Mario Morales Zambrano", "MORALES ZAMBRANO, Maria Abelardo", "VEN")
     assert got is None or got[0] != "high"
+
+
+@pytest.mark.parametrize(
+    ("cell", "parent", "unit"),
+    [
+        ("COLOMBIAN POLICE, DIRAN JUNGLAS", "COLOMBIAN POLICE", "DIRAN JUNGLAS"),
+        ("9th Military Detachment, Army Staff", "Army Staff", "9th Military Detachment"),
+        ("DIRAN JUNGLAS", "DIRAN", "JUNGLAS"),
+        ("SEM UIN", "SEM", "UIN"),
+        ("DESAI FAC", "FAC", "DESAI"),
+    ],
+)
+def test_list_cells_that_name_a_parent(cell, parent, unit):
+    parts = split_cell(cell)
+    assert [p.text for p in parts if p.parent] == [parent]
+    assert unit in [p.text for p in parts if not p.parent and p.origin != "whole"]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Colombian Air Force Headquarters, Bogota",  # a place, not a unit
+        "Tridente Navy Task Force, Navy Staff",  # two branch names: a plain list
+        "Dirección Antidrogas DIRANDRO",  # a name and its acronym
+        "BIM 1",
+    ],
+)
+def test_list_cells_without_a_parent(cell):
+    assert not [p for p in split_cell(cell) if p.parent]
+
+
+def test_record_against_the_parent_in_a_list_cell_is_review(build):
+    got = one(build, "COLOMBIAN POLICE, DIRAN JUNGLAS", "Policía Nacional de Colombia")
+    assert got is not None and got[0] == "review" and "hierarchy" in got[1]
+    # the units of a parent stay apart
+    assert one(build, "Colombian Police, Carabineros", "Colombian Police, Junglas") is None
+
+
+def test_parent_in_another_branch_is_not_the_same_unit(build):
+    assert one(build, "ARC-DISAN", "Dirección de Sanidad del Ejército") is None
+    assert one(build, "ARC-DISAN", "Dirección de Sanidad de la Armada")[0] == "high"
