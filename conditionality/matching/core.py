@@ -219,7 +219,7 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
         for j, (spellings, nums) in enumerate(
             zip(long_["spelled"].tolist(), long_["numbers"].tolist(), strict=True)
         ):
-            for letter in _starts(spellings[0]) if spellings else ():
+            for letter in {x for words in spellings for x in _starts(words)}:
                 by_start.setdefault((letter, nums), []).append(j)
                 if nums:
                     by_start.setdefault((letter, "*"), []).append(j)
@@ -236,7 +236,7 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                 if cc[cv] and cc[cv] != qc[qv]:
                     continue
                 spellings = long_["spelled"].iat[j]
-                if any(letters == w.lstrip("~") for w in spellings[0]):
+                if any(letters == w.lstrip("~") for words in spellings for w in words):
                     continue  # 'BANCO' is a word of 'Banco Corporativo', not its acronym
                 found_skips = [syllable_skips(letters, w) for w in spellings]
                 skips = min((k for k in found_skips if k is not None), default=None)

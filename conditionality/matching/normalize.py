@@ -326,6 +326,42 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
     return (full, full[:head]) if head else (full,)
 
 
+def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...], ...]:
+    """(`_spanish_order`,) for a name with an English term, else ()."""
+    langs = vocabulary().langs
+    if not any(langs.get(it.source) == "en" for it in raw):
+        return ()
+    es = _spanish_order(cleaned)
+    return (es,) if es else ()
+
+
+_ENGLISH_OF = re.compile(r"\b(?:of|for|the)\b")
+
+
+def _spanish_order(cleaned: str) -> tuple[str, ...]:
+    """An English name written the Spanish way, its words for a syllable acronym: each part
+    between 'of' / 'for' read backwards, English terms in Spanish ('Naval Special Forces
+    Command' -> comando fuerzas especiales naval: COFEN). () when it has no English term or
+    a term without a Spanish word."""
+    v = vocabulary()
+    stop = v.stop_always
+    out: list[str] = []
+    english = False
+    for part in _ENGLISH_OF.split(cleaned):
+        for it in reversed(_name_items(_raw_tokens(part))):
+            if it.kind in {"number", "company", "stop", "country"} or not it.token:
+                continue
+            if v.langs.get(it.source) == "en":
+                words = v.spanish.get(it.token)
+                if words is None:
+                    return ()
+                english = True
+                out.extend(w for w in words if w not in stop)
+            else:
+                out.extend(src for src in it.source if src not in stop and src.isalpha())
+    return tuple(out) if english and len(out) >= 2 else ()
+
+
 @lru_cache(maxsize=262144)
 def syllable_skips(acronym: str, words: tuple[str, ...], most: int = 5) -> int | None:
     """Fewest words left out when `acronym` is read as the first 1-`most` letters of words
@@ -450,7 +486,7 @@ def profile(cleaned: str) -> Profile:
         person_order=person_order,
         acronyms=_acronym(raw, numbers),
         short=short,
-        spelled=_spelled(raw),
+        spelled=_spelled(raw) + _spanish_spellings(raw, cleaned),
         honor=honor,
         words=tuple(words),
         given=given,

@@ -51,6 +51,11 @@ class Vocabulary:
     # how high a unit type or branch stands ('battalion' 4 < 'brigade' 6 < 'army' 9), for
     # telling which side of 'Intel Section/1st Air Brigade' is the parent
     ranks: dict[str, int] = field(default_factory=dict)
+    # the language of each phrase ('es', 'en', 'es/en'), and the Spanish words of a canonical
+    # term ('special_force' -> 'fuerzas', 'especiales'): an English name written the Spanish
+    # way, for reading a Spanish acronym of it ('COFEN' / 'Naval Special Forces Command')
+    langs: dict[tuple[str, ...], str] = field(default_factory=dict)
+    spanish: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # one-token abbreviations ('grp', 'bn'): a name of that one token may also be an acronym
     abbreviations: frozenset[str] = frozenset()
     # first tokens of phrases longer than one token (the phrase scan starts only there)
@@ -68,9 +73,15 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The vocabulary, abbreviations, ordinals and stop words shipped with the package."""
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    langs: dict[tuple[str, ...], str] = {}
+    spanish: dict[str, tuple[str, ...]] = {}
     for row in _rows("vocabulary.csv"):
         # multi-word canonicals become one token ('air_force') so they stay together
-        phrases[tokens(row["term"])] = ("_".join(tokens(row["canonical"])), row["kind"])
+        canonical = "_".join(tokens(row["canonical"]))
+        phrases[tokens(row["term"])] = (canonical, row["kind"])
+        langs[tokens(row["term"])] = row["lang"]
+        if row["lang"].startswith("es"):
+            spanish.setdefault(canonical, tokens(row["term"]))
     expansions: dict[str, tuple[str, ...]] = {}
     masculine: dict[str, tuple[str, ...]] = {}
     for row in _rows("abbreviations.csv"):
@@ -104,6 +115,8 @@ def vocabulary() -> Vocabulary:
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
         expansions=expansions,
         masculine=masculine,
+        langs=langs,
+        spanish=spanish,
         ranks={"_".join(tokens(r["canonical"])): int(r["rank"]) for r in _rows("unit_ranks.csv")},
         abbreviations=frozenset(
             t[0] for r in _rows("abbreviations.csv") if len(t := tokens(r["abbr"])) == 1

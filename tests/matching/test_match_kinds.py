@@ -177,3 +177,20 @@ def test_record_against_the_parent_in_a_list_cell_is_review(build):
 def test_parent_in_another_branch_is_not_the_same_unit(build):
     assert one(build, "ARC-DISAN", "Dirección de Sanidad del Ejército") is None
     assert one(build, "ARC-DISAN", "Dirección de Sanidad de la Armada")[0] == "high"
+
+
+@pytest.mark.parametrize(
+    ("english", "acronym"),
+    [
+        ("Naval Special Forces Command", "COFEN"),
+        ("Peace Operations Training Center", "CEOPAZ"),
+        ("National Institute of Security Strategic Studies", "INEES"),
+    ],
+)
+def test_spanish_acronym_of_an_english_rendering(build, english, acronym):
+    got = one(build, english, acronym, "GTM")
+    assert got is not None and got[0] == "high" and got[1].startswith("acronym")
+
+
+def test_english_rendering_does_not_take_any_acronym(build):
+    assert one(build, "Naval Special Forces Command", "CONEF", "GTM") is None
