@@ -32,6 +32,7 @@ from conditionality.matching.score import (
     fuzzy_pairs,
 )
 from conditionality.matching.split import split_cell
+from conditionality.matching.vocab import vocabulary
 
 MATCH_COLUMNS = [
     "qid",
@@ -252,13 +253,16 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
 
 def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Units named after a person ('Base Aérea Coronel José Enrique Soto Cano' / 'SOTO CANO
-    Air Force Base', 'CNEL H.A.M', or no name: 'Colombian Military Academy'): the same unit
-    types and numbers in a country, and a word of the honorific (or its initials) among the
-    other's honorific or plain words, or the other has no such words. The word, arm, branch
-    and honorific checks in `adjust` then weigh the rest."""
+    Air Force Base', 'CNEL H.A.M', or no name: 'Colombian Military Academy') or with a name of
+    their own ('Atlacatl Battalion' / 'Batallón de Infantería de Reacción Inmediata Atlacatl'):
+    the same unit types and numbers in a country, and a word of the honorific (or its
+    initials) or a plain word among the other's honorific or plain words; a name after a
+    person also meets a name with no such words. The word, arm, branch and honorific checks
+    in `adjust` then weigh the rest."""
     found: set[tuple[int, int]] = set()
+    singles = vocabulary().singles
     for named, other, flip in ((q, c, False), (c, q, True)):
-        if not named["honor"].str.len().gt(0).any():
+        if not (named["honor"].str.len().gt(0) | named["words"].str.len().gt(0)).any():
             continue
         # (country, unit types, numbers, word); word '' = a name with no such words
         index: dict[tuple[str, str, str, str], list[int]] = {}
@@ -282,14 +286,19 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             named["unit_types"].tolist(),
             named["numbers"].tolist(),
             named["honor"].tolist(),
+            named["words"].tolist(),
             strict=True,
         )
-        for j, (country, types, nums, honor) in enumerate(heads):
-            if not (honor and types):
+        for j, (country, types, nums, honor, words) in enumerate(heads):
+            if not types:
                 continue
+            if honor:
+                initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
+                keys = {*honor, initials, ""}
+            else:  # a unit's own name ('Atlacatl'): plain words only, not 'Norte' or 'Seguridad'
+                keys = {w for w in words if w not in singles}
             home = "" if _missing(country) else str(country)
-            initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
-            for w in {*honor, initials, ""}:
+            for w in keys:
                 hits = index.get((home, types, nums, w), []) + index.get(("", types, nums, w), [])
                 found.update((i, j) if flip else (j, i) for i in hits)
     pairs = sorted(found)

@@ -194,3 +194,10 @@ def test_spanish_acronym_of_an_english_rendering(build, english, acronym):
 
 def test_english_rendering_does_not_take_any_acronym(build):
     assert one(build, "Naval Special Forces Command", "CONEF", "GTM") is None
+
+
+def test_unit_with_a_name_of_its_own(build):
+    got = one(build, "Atlacatl Battalion", "Batallón de Infantería de Reacción Inmediata Atlacatl")
+    assert got is not None and got[0] == "review"  # the longer name adds words
+    assert one(build, "Kaibil School", "Escuela de Fuerzas Especiales Kaibil", "GTM")[0] == "high"
+    assert one(build, "Atlacatl Battalion", "Batallón Bracamonte", "SLV") is None
