@@ -31,7 +31,7 @@ from conditionality.matching.score import (
     adjust,
     fuzzy_pairs,
 )
-from conditionality.matching.split import split_cell
+from conditionality.matching.split import names_several, split_cell
 from conditionality.matching.vocab import vocabulary
 
 MATCH_COLUMNS = [
@@ -77,7 +77,7 @@ class Bands:
     review: float = 0.75
 
 
-_VARIANT_COLS = ["id", "country", "name", "part", "role", "origin", "via", "partial"]
+_VARIANT_COLS = ["id", "country", "name", "part", "role", "origin", "via", "partial", "several"]
 # (country or '' for any country, full key of a name) -> the texts it is an alias of
 Edges = dict[tuple[str, str], list[str]]
 
@@ -89,8 +89,8 @@ def _missing(x: object) -> bool:
 def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) -> pd.DataFrame:
     """Names to match for each row: its name's parts (role 'same', or `parent_role` for text
     before a slash), its parent's parts (role `parent_role`), and one variant per alias of
-    each (the alias table read both ways). 'partial': the variant stands for a part of a list
-    cell (kept through alias expansion)."""
+    each (the alias table read both ways). 'partial': the variant stands for one of several
+    units a list cell names (kept through alias expansion)."""
     ids = frame[id_col].tolist()
     countries = frame["country"].tolist()
     names = frame["name"].tolist()
@@ -100,10 +100,13 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
         for i, text in enumerate(texts):
             if _missing(text):
                 continue
+            several = names_several(str(text))
             for p in split_cell(str(text)):
                 role = forced or (parent_role if p.parent else "same")
-                partial = p.origin in ("split", "paren")
-                base.append((ids[i], countries[i], names[i], p.text, role, p.origin, "", partial))
+                partial = several and p.origin in ("split", "paren")
+                base.append(
+                    (ids[i], countries[i], names[i], p.text, role, p.origin, "", partial, several)
+                )
     parts = list(dict.fromkeys(str(r[3]) for r in base))
     full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
     added: list[tuple[object, ...]] = []
@@ -113,7 +116,7 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
             continue
         country = "" if _missing(r[1]) else str(r[1])
         dsts = (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
-        added.extend((r[0], r[1], r[2], d, r[4], "alias", r[3], r[7]) for d in dsts)
+        added.extend((r[0], r[1], r[2], d, r[4], "alias", r[3], r[7], r[8]) for d in dsts)
     seen: set[tuple[object, ...]] = set()
     rows = []
     for r in base + added:
@@ -262,9 +265,32 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     found: set[tuple[int, int]] = set()
     singles = vocabulary().singles
     for named, other, flip in ((q, c, False), (c, q, True)):
-        if not (named["honor"].str.len().gt(0) | named["words"].str.len().gt(0)).any():
+        # what each named row looks for: (country, unit types, numbers, word), word '' = a
+        # name with no such words
+        wants: list[tuple[int, list[tuple[str, str, str, str]]]] = []
+        heads = zip(
+            named["country"].tolist(),
+            named["unit_types"].tolist(),
+            named["numbers"].tolist(),
+            named["honor"].tolist(),
+            named["words"].tolist(),
+            strict=True,
+        )
+        for j, (country, types, nums, honor, words) in enumerate(heads):
+            if not types or not (honor or words):
+                continue
+            if honor:
+                initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
+                keys = {*honor, initials, ""}
+            else:  # a unit's own name ('Atlacatl'): plain words only, not 'Norte' or 'Seguridad'
+                keys = {w for w in words if w not in singles}
+            home = "" if _missing(country) else str(country)
+            looks = [(h, types, nums, w) for w in keys for h in ({home, ""})]
+            if looks:
+                wants.append((j, looks))
+        if not wants:
             continue
-        # (country, unit types, numbers, word); word '' = a name with no such words
+        needed = {k for _, looks in wants for k in looks}
         index: dict[tuple[str, str, str, str], list[int]] = {}
         cols = zip(
             other["country"].tolist(),
@@ -278,29 +304,12 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             if types:
                 home = "" if _missing(country) else str(country)
                 for w in set(honor or words) or {""}:
-                    index.setdefault((home, types, nums, w), []).append(i)
-        if not index:
-            continue
-        heads = zip(
-            named["country"].tolist(),
-            named["unit_types"].tolist(),
-            named["numbers"].tolist(),
-            named["honor"].tolist(),
-            named["words"].tolist(),
-            strict=True,
-        )
-        for j, (country, types, nums, honor, words) in enumerate(heads):
-            if not types:
-                continue
-            if honor:
-                initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
-                keys = {*honor, initials, ""}
-            else:  # a unit's own name ('Atlacatl'): plain words only, not 'Norte' or 'Seguridad'
-                keys = {w for w in words if w not in singles}
-            home = "" if _missing(country) else str(country)
-            for w in keys:
-                hits = index.get((home, types, nums, w), []) + index.get(("", types, nums, w), [])
-                found.update((i, j) if flip else (j, i) for i in hits)
+                    key = (home, types, nums, w)
+                    if key in needed:
+                        index.setdefault(key, []).append(i)
+        for j, looks in wants:
+            for key in looks:
+                found.update((i, j) if flip else (j, i) for i in index.get(key, ()))
     pairs = sorted(found)
     return (
         [p[0] for p in pairs],
@@ -399,8 +408,12 @@ def _unit_groups(v: pd.DataFrame) -> dict[tuple[str, str], Group]:
 
 def _parent_branches(v: pd.DataFrame, parent_role: str) -> pd.Series:
     """For each variant row, the branches its row's parent names ('ARC-DISAN': ARC = Armada,
-    the navy), so a unit is not taken for the like-named unit of another branch."""
-    par = v[v["role"].eq(parent_role) & v["branches"].ne("")]
+    the navy), or, for a cell that names one unit, the whole cell ('GAULA de la Policía
+    Nacional, Antioquia': its part 'Antioquia' is the police's), so a unit is not taken for
+    the like-named unit of another branch."""
+    own = v["role"].eq(parent_role) | ~v["several"].astype(bool)
+    multi = v["id"].duplicated(keep=False)  # a name of one variant has no other to lend it
+    par = v[own & multi & v["branches"].ne("")]
     if par.empty:
         return pd.Series("", index=v.index, dtype="object")
     joined = par.groupby("id")["branches"].agg(lambda s: " ".join(sorted(set(" ".join(s).split()))))

@@ -228,3 +228,16 @@ def split_cell(text: str) -> tuple[Part, ...]:
             seen.add(p.text.strip())
             unique.append(p)
     return tuple(unique)
+
+
+@lru_cache(maxsize=65536)
+def names_several(text: str) -> bool:
+    """Whether a cell names several units: two or more of its parts (not a parent, not a
+    place such as 'Madrid' or 'Bogotá') have unit words. A part in parentheses is then the
+    alias of one of them, not of the whole cell."""
+    units = [
+        p
+        for p in split_cell(text)
+        if p.origin == "split" and not p.parent and _has_unit_words(p.text)
+    ]
+    return len(units) >= 2

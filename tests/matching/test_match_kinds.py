@@ -201,3 +201,23 @@ def test_unit_with_a_name_of_its_own(build):
     assert got is not None and got[0] == "review"  # the longer name adds words
     assert one(build, "Kaibil School", "Escuela de Fuerzas Especiales Kaibil", "GTM")[0] == "high"
     assert one(build, "Atlacatl Battalion", "Batallón Bracamonte", "SLV") is None
+
+
+def test_a_place_after_a_unit_does_not_make_a_list():
+    from conditionality.matching.split import names_several
+
+    assert not names_several("Colombian Air Force NCO Academy, Madrid Cund.")
+    assert names_several("Fuerzas Especiales Naval (FEN), 1st Signal Battalion, and Navy N9")
+
+
+def test_acronym_in_parentheses_of_a_one_unit_cell_is_high(build):
+    got = one(
+        build, "Colombian Air Force NCO Academy, Madrid Cund.", "Escuela de Suboficiales (ESUFA)"
+    )
+    assert got is not None and got[0] == "high"
+
+
+def test_cell_branch_applies_to_its_place_part(build):
+    # the police's GAULA in Antioquia is not the army's
+    got = one(build, "GAULA Militar Antioquia", "GAULA de la Policía Nacional, Antioquia")
+    assert got is None or got[0] != "high"
