@@ -210,6 +210,11 @@ def _starts(words: tuple[str, ...]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _start_letters(spellings: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(x for words in spellings for x in _starts(words))
+
+
 def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Variant pairs where one is a short name of 4+ letters read as the first letters of the
     other's words ('SEDENA', 'CACOM-1'); one word left out gives SYLLABLE_SKIP_SCORE. The short
@@ -219,11 +224,14 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
     found: dict[tuple[int, int], float] = {}
     for short, long_, flip in ((q, c, False), (c, q, True)):
+        wanted = {sh[0] for sh in short["short"].tolist() if len(sh.partition(":")[0]) >= 4}
+        if not wanted:
+            continue
         by_start: dict[tuple[str, str], list[int]] = {}
         for j, (spellings, nums) in enumerate(
             zip(long_["spelled"].tolist(), long_["numbers"].tolist(), strict=True)
         ):
-            for letter in {x for words in spellings for x in _starts(words)}:
+            for letter in _start_letters(spellings) & wanted if spellings else ():
                 by_start.setdefault((letter, nums), []).append(j)
                 if nums:
                     by_start.setdefault((letter, "*"), []).append(j)
@@ -413,10 +421,12 @@ def _parent_branches(v: pd.DataFrame, parent_role: str) -> pd.Series:
     the like-named unit of another branch."""
     own = v["role"].eq(parent_role) | ~v["several"].astype(bool)
     multi = v["id"].duplicated(keep=False)  # a name of one variant has no other to lend it
-    par = v[own & multi & v["branches"].ne("")]
+    par = v.loc[own & multi & v["branches"].ne(""), ["id", "branches"]].drop_duplicates()
     if par.empty:
         return pd.Series("", index=v.index, dtype="object")
-    joined = par.groupby("id")["branches"].agg(lambda s: " ".join(sorted(set(" ".join(s).split()))))
+    joined: dict[object, str] = {}
+    for i, b in zip(par["id"].tolist(), par["branches"].tolist(), strict=True):
+        joined[i] = f"{joined[i]} {b}" if i in joined else b  # the checks read a set of words
     return v["id"].map(joined).fillna("").astype("object")
 
 

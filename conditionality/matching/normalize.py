@@ -329,6 +329,8 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
 def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...], ...]:
     """(`_spanish_order`,) for a name with an English term, else ()."""
     langs = vocabulary().langs
+    if not any(it.kind in _CONTEXT_KINDS for it in raw):
+        return ()  # institutions only: persons and companies have no such acronyms
     if not any(langs.get(it.source) == "en" for it in raw):
         return ()
     es = _spanish_order(cleaned)
