@@ -101,11 +101,15 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
             if _missing(text):
                 continue
             several = names_several(str(text))
-            for p in split_cell(str(text)):
+            cell = split_cell(str(text))
+            for p in cell:
                 role = forced or (parent_role if p.parent else "same")
                 partial = several and p.origin in ("split", "paren")
+                # the whole text of a cell with parts: compared as written, never as a strict
+                # part of another name (its parts are)
+                origin = "cell" if p.origin == "whole" and len(cell) > 1 else p.origin
                 base.append(
-                    (ids[i], countries[i], names[i], p.text, role, p.origin, "", partial, several)
+                    (ids[i], countries[i], names[i], p.text, role, origin, "", partial, several)
                 )
     parts = list(dict.fromkeys(str(r[3]) for r in base))
     full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
@@ -284,8 +288,9 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             named["words"].tolist(),
             strict=True,
         )
+        named_origin = named["origin"].tolist()
         for j, (country, types, nums, honor, words) in enumerate(heads):
-            if not types or not (honor or words):
+            if not types or not (honor or words) or named_origin[j] == "cell":
                 continue
             if honor:
                 initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
@@ -308,8 +313,9 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             other["words"].tolist(),
             strict=True,
         )
+        other_origin = other["origin"].tolist()
         for i, (country, types, nums, honor, words) in enumerate(cols):
-            if types:
+            if types and other_origin[i] != "cell":
                 home = "" if _missing(country) else str(country)
                 for w in set(honor or words) or {""}:
                     key = (home, types, nums, w)
@@ -407,8 +413,9 @@ def _unit_groups(v: pd.DataFrame) -> dict[tuple[str, str], Group]:
         v["arms"].tolist(),
         strict=True,
     )
+    origins = v["origin"].tolist()
     for i, (country, core, nums, types, arms) in enumerate(cols):
-        if core and types:
+        if core and types and origins[i] != "cell":
             key = ("" if _missing(country) else str(country), f"{nums}|{types}")
             out.setdefault(key, []).append((i, core, arms))
     return out

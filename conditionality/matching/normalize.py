@@ -327,32 +327,39 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
 
 
 def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...], ...]:
-    """(`_spanish_order`,) for a name with an English term, else ()."""
+    """`_spanish_order` readings for an institution's name with an English term, else ()."""
     langs = vocabulary().langs
     if not any(it.kind in _CONTEXT_KINDS for it in raw):
         return ()  # institutions only: persons and companies have no such acronyms
     if not any(langs.get(it.source) == "en" for it in raw):
         return ()
-    es = _spanish_order(cleaned)
-    return (es,) if es else ()
+    found = {_spanish_order(cleaned, backwards) for backwards in (True, False)}
+    return tuple(sorted(f for f in found if f))
 
 
 _ENGLISH_OF = re.compile(r"\b(?:of|for|the)\b")
 
 
-def _spanish_order(cleaned: str) -> tuple[str, ...]:
-    """An English name written the Spanish way, its words for a syllable acronym: each part
-    between 'of' / 'for' read backwards, English terms in Spanish ('Naval Special Forces
-    Command' -> comando fuerzas especiales naval: COFEN). () when it has no English term or
-    a term without a Spanish word."""
+def _spanish_order(cleaned: str, backwards: bool) -> tuple[str, ...]:
+    """An English name written the Spanish way, its words for a syllable acronym: in each part
+    between 'of' / 'for' the last word (the head noun) first, then the others read backwards
+    ('Naval Special Forces Command' -> comando fuerzas especiales naval: COFEN) or in order
+    ('Air Combat Command' -> comando aereo combate: CACOM); English terms in Spanish. () when
+    it has no English term or a term without a Spanish word."""
     v = vocabulary()
     stop = v.stop_always
     out: list[str] = []
     english = False
     for part in _ENGLISH_OF.split(cleaned):
-        for it in reversed(_name_items(_raw_tokens(part))):
-            if it.kind in {"number", "company", "stop", "country"} or not it.token:
-                continue
+        items = [
+            it
+            for it in _name_items(_raw_tokens(part))
+            if it.kind not in {"number", "company", "stop", "country"} and it.token
+        ]
+        if not items:
+            continue
+        rest = items[:-1][::-1] if backwards else items[:-1]
+        for it in [items[-1], *rest]:
             if v.langs.get(it.source) == "en":
                 words = v.spanish.get(it.token)
                 if words is None:

@@ -29,6 +29,10 @@ TYPE_DIFF = 0.8  # brigade vs battalion
 TYPE_ONE_SIDED = 0.95
 ARM_DIFF = 0.6  # infantry vs artillery (arm words are not in the compared key)
 ARM_ONE_SIDED = 0.93
+# ... unless the arm one of them names is not infantry: 'Segunda Brigada de Policía Militar'
+# is not 'the 2nd Brigade' as a matter of course (review)
+ARM_ONE_SIDED_SPECIAL = 0.85
+DEFAULT_ARM = "infantry"
 BRANCH_DIFF = 0.7  # army vs navy
 BRANCH_ONE_SIDED = 0.92  # '7th Division' vs '7a División del Ejército'
 # Both names matched only through a part of a list cell ('Colombian Police, Carabineros' and
@@ -304,6 +308,14 @@ def _initials_of(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(w[0] for w in long_)
 
 
+def _special_arm(q: pd.Series, c: pd.Series) -> np.ndarray:
+    """Pairs where the side that names arms names one other than infantry."""
+    arms = (q.where(q.ne(""), c)).to_numpy(dtype=object)
+    return np.fromiter(
+        (bool(set(str(a).split()) - {DEFAULT_ARM}) for a in arms), dtype=bool, count=len(arms)
+    )
+
+
 def _all_plain(pairs: pd.DataFrame, side: str) -> np.ndarray:
     """Names whose normalized words are all plain words (no vocabulary word, no number)."""
     words = pairs[f"{side}_words"].to_numpy(dtype=object)
@@ -357,7 +369,14 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         diff, one = _disagree(pairs[f"q_{col}"], pairs[f"c_{col}"], sets=col != "numbers")
         if col != "numbers":  # an acronym carries no unit words to compare
             diff, one = diff & ~acronym, one & ~acronym
-        score = np.where(diff, score * diff_f, np.where(one, score * one_f, score))
+        one_by = np.full(len(score), one_f)
+        if col == "arms":  # a unit named without its arm is most likely an infantry one
+            lone = (pairs["q_arms"].eq("") ^ pairs["c_arms"].eq("")).to_numpy()
+            # not when the names share a name of their own ('Kaibil School')
+            generic = pairs["q_words"].str.len().eq(0) | pairs["c_words"].str.len().eq(0)
+            special = lone & generic.to_numpy() & _special_arm(pairs["q_arms"], pairs["c_arms"])
+            one_by[special] = ARM_ONE_SIDED_SPECIAL
+        score = np.where(diff, score * diff_f, np.where(one, score * one_by, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)
     # a unit with no branch of its own whose parent names one ('ARC-DISAN'), against a unit

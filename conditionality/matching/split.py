@@ -63,9 +63,6 @@ def _has_unit_words(text: str) -> bool:
     return any((t,) in v.phrases or t in v.known for t in tokens(text))
 
 
-_BRANCH_RANK = 9
-
-
 def _ranks(text: str) -> list[int]:
     """The ranks of the unit types and branches named in `text` (0 for unranked words)."""
     v = vocabulary()
@@ -89,17 +86,6 @@ def _rank(text: str) -> int:
     return max(_ranks(text), default=0)
 
 
-def _branch_only(text: str) -> bool:
-    """A branch named on its own ('COLOMBIAN POLICE', 'Army Staff'), not a unit of it
-    ('Navy N9', '1st Air Brigade')."""
-    ranks = _ranks(text)
-    return (
-        _BRANCH_RANK in ranks
-        and max((r for r in ranks if r != _BRANCH_RANK), default=0) == 0
-        and not any(ch.isdigit() for ch in text)
-    )
-
-
 _WORD = re.compile(r"[^\s\-]+")
 
 
@@ -120,9 +106,123 @@ def _known_parent(text: str) -> tuple[Part, ...]:
         parent, rest = words[-1], words[0]
     else:
         return ()
-    if not any(ch.isalpha() for ch in rest):
-        return ()  # 'BIM 1'
+    if not any(ch.isalpha() for ch in rest) or tokens(rest)[0] in _CONNECTORS:
+        return ()  # 'BIM 1'; 'GAULA de la Policía Nacional' is one name
     return (Part(parent, "split", True), Part(rest, "split", False))
+
+
+_HEAD_RANK = 9
+
+
+def _heads(text: str) -> bool:
+    """A staff or ministry ('National Defense Chief of Staff Office', 'Air Force Staff',
+    'Ministry of Defense'): the head of the units named with it."""
+    v = vocabulary()
+    toks = tokens(text)
+    i = 0
+    top = False
+    while i < len(toks):
+        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
+            hit = v.phrases.get(toks[i : i + span])
+            if hit is not None:
+                if hit[1] in ("unit_type", "org") and v.ranks.get(hit[0], 0) >= _HEAD_RANK:
+                    top = True
+                elif hit[1] == "unit_type" and hit[0] in v.ranks:
+                    return False  # 'Staff Battalion' is a battalion
+                i += span
+                break
+        else:
+            i += 1
+    return top and not any(ch.isdigit() for ch in text)
+
+
+# 'DAVAA-ARAVI-CACOM-5', 'EJC-CEDOC': unit codes joined by hyphens
+_CODES = re.compile(r"^[A-Z]{3,}\d*(?:-(?:[A-Z]{3,}\d*|\d+))+$")
+
+
+def _code_parts(text: str) -> tuple[Part, ...]:
+    """The codes of 'DAVAA-ARAVI-CACOM-5' ('CACOM-5' keeps its number); two codes of which
+    the first is a known name are parent and unit ('EJC-CEDOC')."""
+    codes: list[str] = []
+    for piece in text.split("-"):
+        if piece.isdigit() and codes:
+            codes[-1] = f"{codes[-1]}-{piece}"
+        else:
+            codes.append(piece)
+    if len(codes) < 2:
+        return ()
+    if len(codes) == 2:
+        known = _known_parent(" ".join(codes))
+        if known:
+            return known
+    return tuple(Part(c, "split", False) for c in codes)
+
+
+# Spanish 'X del Y', 'X de la Y' and English 'X of the Y', where Y names a higher unit
+_CONNECTORS = frozenset({"de", "del", "of"})
+_ARTICLES = frozenset({"la", "las", "los", "el", "the"})
+
+
+def _trailing_parent(text: str) -> tuple[Part, ...]:
+    """'Dirección de Inteligencia del Estado Mayor de la Defensa Nacional', 'Unidad de
+    Inteligencia Naval de la SEMAR', 'Anti-Drug Directorate of the Peruvian National Police':
+    the text after the connector names the parent of the unit before it, when the unit has
+    unit words and the parent begins with a branch, a staff, a ministry or a known name."""
+    v = vocabulary()
+    words = text.split()
+    toks = [tokens(w) for w in words]
+    if len(words) < 3:
+        return ()
+    i = 0
+    while i < len(words):
+        # skip a vocabulary phrase that starts here ('Infantería de Marina' is one arm)
+        flat = [t for tt in toks[i:] for t in tt]
+        span_words = 0
+        for span in range(min(v.max_phrase, len(flat)), 1, -1):
+            if tuple(flat[:span]) in v.phrases:
+                span_words = _words_for(toks[i:], span)
+                break
+        if span_words:
+            i += span_words
+            continue
+        if i > 0 and toks[i] and toks[i][0] in _CONNECTORS:
+            j = i + 1
+            while j < len(words) and toks[j] and toks[j][0] in _ARTICLES:
+                j += 1
+            unit, parent = " ".join(words[:i]), " ".join(words[j:])
+            # a number after it belongs to the unit ('Batallón de Infantría de Marina No. 3'
+            # is a misspelt marine battalion, not a battalion of the navy)
+            if any(ch.isdigit() for ch in parent):
+                return ()
+            if parent and _has_unit_words(unit) and _parent_like(parent):
+                return (Part(parent, "split", True), Part(unit, "split", False))
+        i += 1
+    return ()
+
+
+def _words_for(toks: list[tuple[str, ...]], span: int) -> int:
+    """How many words hold the first `span` tokens."""
+    n = 0
+    for k, tt in enumerate(toks):
+        n += len(tt)
+        if n >= span:
+            return k + 1
+    return len(toks)
+
+
+def _parent_like(text: str) -> bool:
+    """A branch, a staff or ministry, or a known one-word name, first (after country words)."""
+    v = vocabulary()
+    toks = [t for t in tokens(text) if t not in v.stop_security]
+    if not toks:
+        return False
+    if toks[0] in v.known:
+        return True
+    for span in range(min(v.max_phrase, len(toks)), 0, -1):
+        hit = v.phrases.get(tuple(toks[:span]))
+        if hit is not None:
+            return hit[1] == "branch" or v.ranks.get(hit[0], 0) >= _HEAD_RANK
+    return False
 
 
 def _only_branch_words(text: str) -> bool:
@@ -149,13 +249,11 @@ def _branch_parent(parts: list[Part]) -> list[Part]:
     split = [i for i, p in enumerate(parts) if p.origin == "split" and not p.parent]
     if len(split) < 2:
         return parts
-    branch = [i for i in split if _branch_only(parts[i].text)]
+    # a branch on its own ('COLOMBIAN POLICE'), or a staff or ministry; not 'Colombian Air
+    # Force Headquarters' (a unit) nor 'Fuerzas Especiales Naval' (naval special forces)
+    branch = [i for i in split if _only_branch_words(parts[i].text) or _heads(parts[i].text)]
     if len(branch) != 1 or branch[0] not in (split[0], split[-1]):
         return parts
-    others = [i for i in split if i != branch[0]]
-    pure = _only_branch_words(parts[branch[0]].text)
-    if not pure and not all(_has_unit_words(parts[i].text) for i in others):
-        return parts  # 'Colombian Air Force Headquarters, Bogotá': a place
     out = list(parts)
     out[branch[0]] = parts[branch[0]]._replace(parent=True)
     return out
@@ -167,8 +265,20 @@ def _parent_first(levels: list[str]) -> list[str]:
     last level names a higher unit type than the first, the cell is read the other way."""
     if len(levels) < 2:
         return levels
-    first, last = _rank(levels[0]), _rank(levels[-1])
-    return levels[::-1] if first and last > first else levels
+    first, last = _level_rank(levels[0]), _level_rank(levels[-1])
+    # 'Operations/2nd Air Brigade': a first level with no unit word is a part of the last
+    return levels[::-1] if last > first else levels
+
+
+_KNOWN_RANK = 10  # a one-word name from the alias table (SEMAR, EMGFA): an institution
+
+
+def _level_rank(text: str) -> int:
+    """`_rank`, or _KNOWN_RANK for a level that names a known institution ('SEMAR')."""
+    known = vocabulary().known
+    if any(t in known for t in tokens(text)):
+        return _KNOWN_RANK
+    return _rank(text)
 
 
 def _expand_numbers(text: str) -> list[str]:
@@ -203,8 +313,10 @@ def split_cell(text: str) -> tuple[Part, ...]:
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
+    if simple and _CODES.match(text.strip()):
+        return (whole, *_code_parts(text.strip()))
     if simple and not _NUMBER_LIST.match(text):
-        return (whole, *_known_parent(text))
+        return (whole, *(_known_parent(text) or _trailing_parent(text)))
     # one comma and no unit words: an OFAC 'LAST, First' name or 'COMPANY, S.A.', not a list
     one_comma = text.count(",") == 1 and not any(ch in text for ch in ";/(")
     if one_comma and " - " not in text and not _has_unit_words(text):
@@ -218,6 +330,8 @@ def split_cell(text: str) -> tuple[Part, ...]:
             for part, origin in _segment_parts(segment, previous):
                 if sum(ch.isalnum() for ch in part) >= 2 and part.strip() != text.strip():
                     parts.append(Part(part, origin, is_parent))
+                    if origin == "split" and not is_parent:  # 'COLOMBIAN POLICE, DIRAN INTEL'
+                        parts.extend(_known_parent(part) or _trailing_parent(part))
             if segment.strip():
                 previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()
     parts = _branch_parent(parts)
