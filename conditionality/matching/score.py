@@ -35,6 +35,7 @@ ARM_ONE_SIDED_SPECIAL = 0.85
 DEFAULT_ARM = "infantry"
 BRANCH_DIFF = 0.7  # army vs navy
 BRANCH_ONE_SIDED = 0.92  # '7th Division' vs '7a División del Ejército'
+BRANCH_LOOSE = 0.85  # 'military' against 'army' or 'air force': review
 # Both names matched only through a part of a list cell ('Colombian Police, Carabineros' and
 # 'Colombian Police, Junglas' share the parent, not the unit).
 BOTH_PARTS = 0.85
@@ -113,13 +114,24 @@ def fuzzy_pairs(
     return found
 
 
+MILITARY = "military"  # 'militar': the armed forces, or their land and air side
+LAND_AND_AIR = frozenset({"military", "army", "air_force", "armed_force"})
+
+
 @lru_cache(maxsize=65536)
 def _set_relation(a: str, b: str) -> int:
-    """0 the same (or a side empty), 1 one is a strict part of the other, 2 they differ."""
+    """0 the same (or a side empty), 1 one is a strict part of the other, 2 they differ, 3
+    'military' against the army or the air force (BRANCH_LOOSE)."""
     if a == b or not a or not b:
         return 0
     sa, sb = set(a.split()), set(b.split())
-    return 1 if sa < sb or sb < sa else 2
+    if sa < sb or sb < sa:
+        return 1
+    # 'Academia Militar' may be the army's ('Army Academy') or the air force's; a naval or
+    # police unit it is not
+    if sa == {MILITARY} and sb <= LAND_AND_AIR or sb == {MILITARY} and sa <= LAND_AND_AIR:
+        return 3
+    return 2
 
 
 def _disagree(a: pd.Series, b: pd.Series, sets: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -131,7 +143,7 @@ def _disagree(a: pd.Series, b: pd.Series, sets: bool) -> tuple[np.ndarray, np.nd
     rel = np.fromiter(
         (_set_relation(x, y) for x, y in zip(av, bv, strict=True)), dtype=np.int8, count=len(av)
     )
-    return rel == 2, (ha ^ hb) | (rel == 1)
+    return rel == 2, (ha ^ hb) | (rel == 1) | (rel == 3)
 
 
 @lru_cache(maxsize=65536)
@@ -370,6 +382,16 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         if col != "numbers":  # an acronym carries no unit words to compare
             diff, one = diff & ~acronym, one & ~acronym
         one_by = np.full(len(score), one_f)
+        if col == "branches":
+            loose = np.fromiter(
+                (
+                    _set_relation(x, y) == 3
+                    for x, y in zip(pairs["q_branches"], pairs["c_branches"], strict=True)
+                ),
+                dtype=bool,
+                count=len(score),
+            )
+            one_by[loose] = BRANCH_LOOSE
         if col == "arms":  # a unit named without its arm is most likely an infantry one
             lone = (pairs["q_arms"].eq("") ^ pairs["c_arms"].eq("")).to_numpy()
             # not when the names share a name of their own ('Kaibil School')
@@ -386,11 +408,14 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     inherited = (pairs["q_branches"].eq("") & pairs["q_context"].ne("")) | (
         pairs["c_branches"].eq("") & pairs["c_context"].ne("")
     )
-    clash = inherited.to_numpy().copy()
-    if clash.any():
-        clash[clash] = _disagree(qb[clash], cb[clash], sets=True)[0]
-    score = np.where(clash, score * BRANCH_DIFF, score)
+    rel = np.zeros(len(score), dtype=np.int8)
+    at = inherited.to_numpy()
+    if at.any():
+        rel[at] = [_set_relation(x, y) for x, y in zip(qb[at], cb[at], strict=True)]
+    clash, loose = rel == 2, rel == 3
+    score = np.where(clash, score * BRANCH_DIFF, np.where(loose, score * BRANCH_LOOSE, score))
     notes = notes.where(~clash, notes + "; its parent is in another branch")
+    notes = notes.where(~loose, notes + "; its parent may be in another branch")
     has_honor = pairs["q_honor"].str.len().gt(0) | pairs["c_honor"].str.len().gt(0)
     named = has_honor.to_numpy() & ~acronym
     if named.any():

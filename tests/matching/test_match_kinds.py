@@ -274,3 +274,26 @@ def test_a_number_after_de_stays_with_the_unit(build):
         one(build, "Batallón de Infantría de Marina No. 3", "65/o. Batallón de Infantería", "MEX")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "a", "b", "band"),
+    [
+        ("HND", "ARMY HEADQUARTERS", "Comandancia General del Ejército de Honduras", "high"),
+        (
+            "HND",
+            "Honduras Ministry of Security",
+            "Secretaría de Estado en el Despacho de Seguridad",
+            "high",
+        ),
+        ("DOM", "DR ARMY", "ERD", "high"),
+        ("PER", "Peruvian Air Force/GRUP3", "Grupo Aéreo N° 3", "high"),
+        # 'Militar' may be the army's or the air force's: review, never high
+        ("HND", "Army Academy", "Academia Militar", "review"),
+        ("COL", "Military Aviation School", "Escuela de Aviación del Ejército", "review"),
+        ("MEX", "Zona Naval", "Zona Militar", None),
+    ],
+)
+def test_headquarters_ministries_and_military(build, country, a, b, band):
+    got = one(build, a, b, country)
+    assert (got[0] if got else None) == band
