@@ -100,8 +100,8 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
         for i, text in enumerate(texts):
             if _missing(text):
                 continue
-            several = names_several(str(text))
             cell = split_cell(str(text))
+            several = len(cell) > 2 and names_several(str(text))
             for p in cell:
                 role = forced or (parent_role if p.parent else "same")
                 partial = several and p.origin in ("split", "paren")

@@ -382,22 +382,20 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         if col != "numbers":  # an acronym carries no unit words to compare
             diff, one = diff & ~acronym, one & ~acronym
         one_by = np.full(len(score), one_f)
-        if col == "branches":
-            loose = np.fromiter(
-                (
-                    _set_relation(x, y) == 3
-                    for x, y in zip(pairs["q_branches"], pairs["c_branches"], strict=True)
-                ),
-                dtype=bool,
-                count=len(score),
-            )
+        if col == "branches" and one.any():
+            loose = np.zeros(len(score), dtype=bool)
+            qs, cs = pairs["q_branches"][one], pairs["c_branches"][one]
+            loose[one] = [_set_relation(x, y) == 3 for x, y in zip(qs, cs, strict=True)]
             one_by[loose] = BRANCH_LOOSE
         if col == "arms":  # a unit named without its arm is most likely an infantry one
             lone = (pairs["q_arms"].eq("") ^ pairs["c_arms"].eq("")).to_numpy()
             # not when the names share a name of their own ('Kaibil School')
             generic = pairs["q_words"].str.len().eq(0) | pairs["c_words"].str.len().eq(0)
-            special = lone & generic.to_numpy() & _special_arm(pairs["q_arms"], pairs["c_arms"])
-            one_by[special] = ARM_ONE_SIDED_SPECIAL
+            at = lone & generic.to_numpy()
+            if at.any():
+                special = np.zeros(len(score), dtype=bool)
+                special[at] = _special_arm(pairs["q_arms"][at], pairs["c_arms"][at])
+                one_by[special] = ARM_ONE_SIDED_SPECIAL
         score = np.where(diff, score * diff_f, np.where(one, score * one_by, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)

@@ -163,23 +163,32 @@ _CONNECTORS = frozenset({"de", "del", "of"})
 _ARTICLES = frozenset({"la", "las", "los", "el", "the"})
 
 
+_HAS_CONNECTOR = re.compile(r"\s(?:de|del|of)\s", re.IGNORECASE)
+
+
 def _trailing_parent(text: str) -> tuple[Part, ...]:
     """'Dirección de Inteligencia del Estado Mayor de la Defensa Nacional', 'Unidad de
     Inteligencia Naval de la SEMAR', 'Anti-Drug Directorate of the Peruvian National Police':
     the text after the connector names the parent of the unit before it, when the unit has
     unit words and the parent begins with a branch, a staff, a ministry or a known name."""
+    if not _HAS_CONNECTOR.search(text):
+        return ()
     v = vocabulary()
     words = text.split()
     toks = [tokens(w) for w in words]
-    if len(words) < 3:
-        return ()
+    flat = [t for tt in toks for t in tt]
+    starts = []  # the flat index of each word's first token
+    n = 0
+    for tt in toks:
+        starts.append(n)
+        n += len(tt)
     i = 0
     while i < len(words):
         # skip a vocabulary phrase that starts here ('Infantería de Marina' is one arm)
-        flat = [t for tt in toks[i:] for t in tt]
+        at = starts[i]
         span_words = 0
-        for span in range(min(v.max_phrase, len(flat)), 1, -1):
-            if tuple(flat[:span]) in v.phrases:
+        for span in range(min(v.max_phrase, len(flat) - at), 1, -1):
+            if tuple(flat[at : at + span]) in v.phrases:
                 span_words = _words_for(toks[i:], span)
                 break
         if span_words:
