@@ -333,14 +333,22 @@ def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...],
         return ()  # institutions only: persons and companies have no such acronyms
     if not any(langs.get(it.source) == "en" for it in raw):
         return ()
-    found = {_spanish_order(cleaned, backwards) for backwards in (True, False)}
+    parts = [
+        [
+            it
+            for it in _name_items(_raw_tokens(part))
+            if it.kind not in {"number", "company", "stop", "country"} and it.token
+        ]
+        for part in _ENGLISH_OF.split(cleaned)
+    ]
+    found = {_spanish_order(parts, backwards) for backwards in (True, False)}
     return tuple(sorted(f for f in found if f))
 
 
 _ENGLISH_OF = re.compile(r"\b(?:of|for|the)\b")
 
 
-def _spanish_order(cleaned: str, backwards: bool) -> tuple[str, ...]:
+def _spanish_order(parts: list[list[_Item]], backwards: bool) -> tuple[str, ...]:
     """An English name written the Spanish way, its words for a syllable acronym: in each part
     between 'of' / 'for' the last word (the head noun) first, then the others read backwards
     ('Naval Special Forces Command' -> comando fuerzas especiales naval: COFEN) or in order
@@ -350,12 +358,7 @@ def _spanish_order(cleaned: str, backwards: bool) -> tuple[str, ...]:
     stop = v.stop_always
     out: list[str] = []
     english = False
-    for part in _ENGLISH_OF.split(cleaned):
-        items = [
-            it
-            for it in _name_items(_raw_tokens(part))
-            if it.kind not in {"number", "company", "stop", "country"} and it.token
-        ]
+    for items in parts:
         if not items:
             continue
         rest = items[:-1][::-1] if backwards else items[:-1]
