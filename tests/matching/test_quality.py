@@ -29,11 +29,27 @@ def test_heldout_high_band_precision(heldout):
     assert heldout.high_precision >= 0.97
 
 
-@pytest.mark.xfail(reason="held-out high-band recall is 0.84, below the 0.95 target", strict=True)
+@pytest.mark.xfail(reason="held-out high-band recall is 0.89, below the 0.95 target", strict=True)
 def test_heldout_high_band_recall(heldout):
     assert heldout.high_recall >= 0.95
 
 
-@pytest.mark.xfail(reason="10 held-out true matches still score below the review band", strict=True)
+@pytest.mark.xfail(reason="3 held-out true matches still score below the review band", strict=True)
 def test_heldout_no_true_match_below_review(heldout):
     assert heldout.missed == ()
+
+
+def test_development_pairs_are_apart_and_well_formed():
+    tune_and_heldout = set()
+    for part in ("tune", "heldout"):
+        tune_and_heldout |= set(read_pairs(str(PAIRS / f"pairs_{part}.csv"))["pair_id"])
+    seen: set[str] = set()
+    files = sorted(PAIRS.glob("pairs_dev_*.csv"))
+    assert len(files) >= 4
+    for path in files:
+        dev = read_pairs(str(path))
+        ids = set(dev["pair_id"])
+        assert len(ids) == len(dev) and not ids & (tune_and_heldout | seen)
+        seen |= ids
+        assert set(dev["label"]) <= {"match", "no_match", "hierarchy"}
+        assert set(dev["kind"]) <= {"unit", "person", "company"}
