@@ -63,22 +63,31 @@ def _has_unit_words(text: str) -> bool:
     return any((t,) in v.phrases or t in v.known for t in tokens(text))
 
 
-def _ranks(text: str) -> list[int]:
-    """The ranks of the unit types and branches named in `text` (0 for unranked words)."""
+@lru_cache(maxsize=65536)
+def _scan(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(canonical, kind, first token) of each vocabulary phrase in `text`, longest first,
+    and ('', '', token) for a token no phrase takes."""
     v = vocabulary()
     toks = tokens(text)
-    found: list[int] = []
+    out: list[tuple[str, str, str]] = []
     i = 0
     while i < len(toks):
         for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
             hit = v.phrases.get(toks[i : i + span])
             if hit is not None:
-                found.append(v.ranks.get(hit[0], 0))
+                out.append((hit[0], hit[1], toks[i]))
                 i += span
                 break
         else:
+            out.append(("", "", toks[i]))
             i += 1
-    return found
+    return tuple(out)
+
+
+def _ranks(text: str) -> list[int]:
+    """The ranks of the unit types and branches named in `text` (0 for unranked words)."""
+    ranks = vocabulary().ranks
+    return [ranks.get(canonical, 0) for canonical, kind, _ in _scan(text) if kind]
 
 
 def _rank(text: str) -> int:
@@ -117,22 +126,13 @@ _HEAD_RANK = 9
 def _heads(text: str) -> bool:
     """A staff or ministry ('National Defense Chief of Staff Office', 'Air Force Staff',
     'Ministry of Defense'): the head of the units named with it."""
-    v = vocabulary()
-    toks = tokens(text)
-    i = 0
+    ranks = vocabulary().ranks
     top = False
-    while i < len(toks):
-        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
-            hit = v.phrases.get(toks[i : i + span])
-            if hit is not None:
-                if hit[1] in ("unit_type", "org") and v.ranks.get(hit[0], 0) >= _HEAD_RANK:
-                    top = True
-                elif hit[1] == "unit_type" and hit[0] in v.ranks:
-                    return False  # 'Staff Battalion' is a battalion
-                i += span
-                break
-        else:
-            i += 1
+    for canonical, kind, _ in _scan(text):
+        if kind in ("unit_type", "org") and ranks.get(canonical, 0) >= _HEAD_RANK:
+            top = True
+        elif kind == "unit_type" and canonical in ranks:
+            return False  # 'Staff Battalion' is a battalion
     return top and not any(ch.isdigit() for ch in text)
 
 
@@ -222,34 +222,23 @@ def _words_for(toks: list[tuple[str, ...]], span: int) -> int:
 def _parent_like(text: str) -> bool:
     """A branch, a staff or ministry, or a known one-word name, first (after country words)."""
     v = vocabulary()
-    toks = [t for t in tokens(text) if t not in v.stop_security]
-    if not toks:
-        return False
-    if toks[0] in v.known:
-        return True
-    for span in range(min(v.max_phrase, len(toks)), 0, -1):
-        hit = v.phrases.get(tuple(toks[:span]))
-        if hit is not None:
-            return hit[1] == "branch" or v.ranks.get(hit[0], 0) >= _HEAD_RANK
+    for canonical, kind, tok in _scan(text):
+        if kind in ("", "word") and tok in v.stop_security:
+            continue  # 'Peruvian', 'National'
+        if not kind:
+            return tok in v.known
+        return kind == "branch" or v.ranks.get(canonical, 0) >= _HEAD_RANK
     return False
 
 
 def _only_branch_words(text: str) -> bool:
     """'COLOMBIAN POLICE', 'Armada de Colombia': branch, country and stop words only."""
     v = vocabulary()
-    toks = tokens(text)
-    i = 0
-    while i < len(toks):
-        for span in range(min(v.max_phrase, len(toks) - i), 0, -1):
-            hit = v.phrases.get(toks[i : i + span])
-            if hit is not None and hit[1] == "branch":
-                i += span
-                break
-        else:
-            if toks[i] not in v.stop_security and toks[i] not in v.stop_always:
-                return False
-            i += 1
-    return True
+    return all(
+        kind == "branch"
+        or (kind in ("", "word") and (tok in v.stop_security or tok in v.stop_always))
+        for _, kind, tok in _scan(text)
+    )
 
 
 def _branch_parent(parts: list[Part]) -> list[Part]:
