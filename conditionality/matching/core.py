@@ -25,6 +25,7 @@ from conditionality.matching.normalize import (
 )
 from conditionality.matching.score import (
     ACRONYM_SCORE,
+    NUMBERED_PART,
     SUBSET_CUTOFF,
     SYLLABLE_SCORE,
     SYLLABLE_SKIP_SCORE,
@@ -374,6 +375,7 @@ def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             qv.extend(rows)
             cv.extend([j] * len(rows))
     same = set(zip(qv, cv, strict=True))
+    n_same = len(qv)
     # the strict-part pairs: grouped by country, numbers and unit types, so only names that
     # already agree on those are compared
     qg, cg = _unit_groups(q), _unit_groups(c)
@@ -391,7 +393,9 @@ def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                 if part and (i, j) not in same:
                     qv.append(i)
                     cv.append(j)
-    return qv, cv, [1.0] * len(qv), ["exact"] * len(qv)
+    n_part = len(qv) - n_same
+    raw = [1.0] * n_same + [NUMBERED_PART] * n_part
+    return qv, cv, raw, ["exact"] * n_same + ["fuzzy_tokens"] * n_part
 
 
 @lru_cache(maxsize=65536)

@@ -70,6 +70,9 @@ MORE_PARTS = 0.95
 HONOR_DIFF = 0.6
 HONOR_ONE_SIDED = 0.85
 HONOR_ONE_SIDED_NUMBERED = 0.97
+# A numbered unit whose words are all in the other's, with the same number and unit type
+# ('Batallón 21' / 'Batallón de Infantería No. 21 Pantano de Vargas'): high, not equal.
+NUMBERED_PART = 0.95
 SUBSET_CUTOFF = 0.99  # token-set similarity that finds such pairs
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
@@ -269,6 +272,7 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 notes[i] = "a word differs"
             continue
         if numbered[i]:
+            notes[i] = "one has words the other lacks; the number and unit type agree"
             continue
         if (ua | ub) & qualifiers:
             out[i] *= EXTRA_QUALIFIER

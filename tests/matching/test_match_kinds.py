@@ -86,7 +86,8 @@ def test_unit_named_after_a_person(build):
 def test_numbered_unit_with_or_without_its_honorific_name(build):
     long_ = "Batallón de Infantería No. 21 Pantano de Vargas"
     assert one(build, long_, "BATALLON DE INFANTERIA 21")[0] == "high"
-    assert one(build, long_, "Batallón 21")[0] == "high"
+    # no arm and no name: the number and type agree, but it is the weaker reading
+    assert one(build, long_, "Batallón 21")[0] == "review"
     assert one(build, long_, "Batallón de Infantería 22") is None
     assert one(build, long_, "Batallón de Infantería 21 Ayacucho") is None
     named = "Batallón de Artillería No. 4 Coronel Jorge Eduardo Sánchez Rodríguez"
