@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from conditionality.matching.vocab import tokens, vocabulary
+from conditionality.matching.vocab import fold, tokens, vocabulary
 
 _LIST_SEP = re.compile(r"[,;]|\s-\s")
 _LEADING_AND = re.compile(r"^\s*(?:and|y|&)\s+", re.IGNORECASE)
@@ -105,7 +105,8 @@ def _known_parent(text: str) -> tuple[Part, ...]:
     if len(words) < 2:
         return ()
     known = vocabulary().known
-    if words[0].lower() not in known and words[-1].lower() not in known:
+    ends = (words[0], words[-1])
+    if all(w.isascii() and w.lower() not in known for w in ends):
         return ()  # the common case, without folding accents
     first, last = tokens(words[0]), tokens(words[-1])
     if len(first) == 1 and first[0] in known:
@@ -136,8 +137,9 @@ def _heads(text: str) -> bool:
     return top and not any(ch.isdigit() for ch in text)
 
 
-# 'DAVAA-ARAVI-CACOM-5', 'EJC-CEDOC': unit codes joined by hyphens
-_CODES = re.compile(r"^[A-Z]{3,}\d*(?:-(?:[A-Z]{3,}\d*|\d+))+$")
+# 'DAVAA-ARAVI-CACOM-5', 'EJC-CEDOC': unit codes joined by hyphens, in any case (three codes,
+# or a known first one: 'Anti-Drug' is a word)
+_CODES = re.compile(r"^[^\W\d_]{3,}\d*(?:-(?:[^\W\d_]{3,}\d*|\d+))+$")
 
 
 def _code_parts(text: str) -> tuple[Part, ...]:
@@ -149,12 +151,10 @@ def _code_parts(text: str) -> tuple[Part, ...]:
             codes[-1] = f"{codes[-1]}-{piece}"
         else:
             codes.append(piece)
-    if len(codes) < 2:
-        return ()
     if len(codes) == 2:
-        known = _known_parent(" ".join(codes))
-        if known:
-            return known
+        return _known_parent(" ".join(codes))
+    if len(codes) < 3:
+        return ()
     return tuple(Part(c, "split", False) for c in codes)
 
 
@@ -171,7 +171,7 @@ def _trailing_parent(text: str) -> tuple[Part, ...]:
     Inteligencia Naval de la SEMAR', 'Anti-Drug Directorate of the Peruvian National Police':
     the text after the connector names the parent of the unit before it, when the unit has
     unit words and the parent begins with a branch, a staff, a ministry or a known name."""
-    if not _HAS_CONNECTOR.search(text):
+    if not _HAS_CONNECTOR.search(fold(text)):
         return ()
     v = vocabulary()
     words = text.split()
@@ -311,8 +311,8 @@ def split_cell(text: str) -> tuple[Part, ...]:
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
-    if simple and _CODES.match(text.strip()):
-        return (whole, *_code_parts(text.strip()))
+    if simple and _CODES.match(text.strip()) and (codes := _code_parts(text.strip())):
+        return (whole, *codes)
     if simple and not _NUMBER_LIST.match(text):
         return (whole, *(_known_parent(text) or _trailing_parent(text)))
     # one comma and no unit words: an OFAC 'LAST, First' name or 'COMPANY, S.A.', not a list

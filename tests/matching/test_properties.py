@@ -40,6 +40,20 @@ NAMES = [
     "Batallón de Selva 56",
     "1ra B.I",
     "Primera Brigada de Infantería",
+    "DAVAA-ARAVI-CACOM-5",
+    "Comando Aéreo de Combate No. 5",
+    "CACOM 5",
+    "Base Aérea Coronel Hernán Acosta Mejía",
+    "HAM AIR FORCE BASE",
+    "Dirección de Inteligencia del Estado Mayor de la Defensa Nacional",
+    "Intelligence Directorate, National Defense Chief of Staff",
+    "SEDENA",
+    "Secretaría de la Defensa Nacional",
+    "COLOMBIAN POLICE, DIRAN JUNGLAS",
+    "Operations/2nd Air Brigade",
+    "Segunda Brigada Aérea",
+    "Batallón de Infantería No. 21 Pantano de Vargas",
+    "Batallón 21",
 ]
 COUNTRIES = ["HND", "GTM", "MEX"]
 # each example scores a whole list against another in one call (~0.03 s)
