@@ -334,6 +334,56 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     )
 
 
+_BRANCH_METHODS = ("branch_parent", "branch_subunit")
+BRANCH_SCORE = 0.9  # nominal: a hierarchy row is always review
+
+
+def _branch_only(v: pd.DataFrame) -> np.ndarray:
+    """Variant rows that name a branch and nothing else ('Policía Nacional de Colombia')."""
+    return (
+        v["branches"].ne("")
+        & v["unit_types"].eq("")
+        & v["arms"].eq("")
+        & v["numbers"].eq("")
+        & v["words"].str.len().eq(0)
+        & v["honor"].str.len().eq(0)
+    ).to_numpy()
+
+
+def _branch_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """A record against a whole branch and a unit whose own name names that branch
+    ('COLOMBIAN POLICE CARABINEROS' / 'National Police of Colombia'): relation parent; the
+    other way round (the recipient is the branch), subunit. Always review."""
+    qv: list[int] = []
+    cv: list[int] = []
+    how: list[str] = []
+    for units, branches, method, flip in (
+        (q, c, "branch_parent", False),
+        (c, q, "branch_subunit", True),
+    ):
+        # names as written, not their parents (parents already give hierarchy rows)
+        only = _branch_only(branches) & branches["role"].eq("same").to_numpy()
+        if not only.any():
+            continue
+        index: dict[tuple[str, str], list[int]] = {}
+        for at in np.flatnonzero(only).tolist():
+            country = branches["country"].iat[at]
+            home = "" if _missing(country) else str(country)
+            index.setdefault((home, branches["branches"].iat[at]), []).append(at)
+        is_unit = (~_branch_only(units) & units["branches"].ne("").to_numpy()) & units["role"].eq(
+            "same"
+        ).to_numpy()
+        for j in np.flatnonzero(is_unit).tolist():
+            country = units["country"].iat[j]
+            home = "" if _missing(country) else str(country)
+            for b in units["branches"].iat[j].split():
+                for i in index.get((home, b), []) + (index.get(("", b), []) if home else []):
+                    qv.append(i if flip else j)
+                    cv.append(j if flip else i)
+                    how.append(method)
+    return qv, cv, [1.0] * len(qv), how
+
+
 def _key_pairs(
     q: pd.DataFrame,
     c: pd.DataFrame,
@@ -482,6 +532,7 @@ def match_names(
         _syllable_pairs(q, c),
         _core_pairs(q, c),
         _honor_pairs(q, c),
+        _branch_pairs(q, c),
         # person and company names whose words all appear in the other ('MORENO, Fidel' /
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
         _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore=True),
@@ -500,18 +551,27 @@ def match_names(
     both_parent = pairs["q_role"].eq("parent") & pairs["c_role"].eq("cparent")
     pairs = pairs[~both_parent]
     pairs = adjust(pairs)
+    # a record against the whole branch (or a recipient that is the branch): always review,
+    # whatever the unit words say
+    whole = pairs["method"].isin(_BRANCH_METHODS)
+    pairs = pairs.assign(score=pairs["score"].where(~whole, BRANCH_SCORE))
     pairs = pairs[pairs["score"] >= bands.review]
     if pairs.empty:
         return _empty()
     relation = np.select(
-        [pairs["q_role"].eq("parent"), pairs["c_role"].eq("cparent")],
+        [
+            pairs["q_role"].eq("parent") | pairs["method"].eq("branch_parent"),
+            pairs["c_role"].eq("cparent") | pairs["method"].eq("branch_subunit"),
+        ],
         ["parent", "subunit"],
         "same",
     )
     pairs = pairs.assign(
         relation=relation,
         rel_rank=(relation != "same").astype(int),
-        method_rank=pairs["method"].map({"exact": 0, "acronym": 1, "fuzzy_tokens": 2}),
+        method_rank=pairs["method"].map(
+            {"exact": 0, "acronym": 1, "fuzzy_tokens": 2, "branch_parent": 3, "branch_subunit": 3}
+        ),
     )
     best = pairs.sort_values(
         ["q_id", "c_id", "score", "rel_rank", "method_rank"],

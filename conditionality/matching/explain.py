@@ -85,6 +85,10 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         base += f" ({cn} is a listed alias)"
     if q_origin in ("split", "paren") and relation == "same":
         base = f"the part {qp} of {qn}: {base}"
+    if method.startswith("branch_"):
+        whole, unit = (cn, qn) if method == "branch_parent" else (qn, cn)
+        text = f"{whole} names a whole branch, and {unit} is one of its units; review"
+        return "exact,hierarchy", text
     if relation == "parent":
         text = f"{cn} names the parent unit {qp} of {qn} ({base}); review"
     elif relation == "subunit":

@@ -298,3 +298,16 @@ def test_a_number_after_de_stays_with_the_unit(build):
 def test_headquarters_ministries_and_military(build, country, a, b, band):
     got = one(build, a, b, country)
     assert (got[0] if got else None) == band
+
+
+def test_record_against_a_whole_branch_is_review(build):
+    got = one(build, "COLOMBIAN POLICE CARABINEROS", "National Police of Colombia")
+    assert got is not None and got[0] == "review" and "hierarchy" in got[1]
+    assert "names a whole branch" in got[2]
+    # the other way round: the recipient is the branch, the record names one of its units
+    got = one(build, "Ejército de Honduras", "Army Aviation Brigade", "HND")
+    assert got is not None and got[0] == "review" and "hierarchy" in got[1]
+    # a unit that does not name the branch is not tied to it by this rule
+    assert one(build, "105 Brigada de Infantería", "Ejército de Honduras", "HND") is None
+    # another branch
+    assert one(build, "Army Aviation Brigade", "Fuerza Naval de Honduras", "HND") is None
