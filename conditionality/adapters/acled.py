@@ -20,7 +20,7 @@ from conditionality.adapters._common import (
     open_table,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.countries import parse_country
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import ABUSE_RECORDS, CREDIBILITY
@@ -152,7 +152,7 @@ def read(
         RowReject(
             wrong_kind,
             "violation_type",
-            OUT_OF_SCOPE + "not violence against civilians or excessive force against "
+            "not violence against civilians or excessive force against "
             "protesters (" + text(body, "event_type") + " / " + text(body, "sub_event_type") + ")",
             value=text(body, "event_type") + " / " + text(body, "sub_event_type"),
             out_of_scope=True,
@@ -160,7 +160,7 @@ def read(
         RowReject(
             not_state,
             "perpetrator_name",
-            OUT_OF_SCOPE + "actor1 is not a state force",
+            "actor1 is not a state force",
             value=actor,
             out_of_scope=True,
         ),

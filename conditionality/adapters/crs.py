@@ -29,7 +29,7 @@ from conditionality.adapters._common import (
 )
 from conditionality.adapters.fa_gov import AGENCY_NAMES
 from conditionality.adapters.iati import DAC_CATEGORIES
-from conditionality.readers.base import OUT_OF_SCOPE, InputError, ReadResult, RowReject, validate
+from conditionality.readers.base import InputError, ReadResult, RowReject, validate
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import ALLOCATIONS
 
@@ -132,14 +132,14 @@ def read(
         RowReject(
             donor.ne(US_DONOR),
             "agency",
-            OUT_OF_SCOPE + "donor " + text(body, "donorname") + " is not the United States",
+            "donor " + text(body, "donorname") + " is not the United States",
             value=donor,
             out_of_scope=True,
         ),
         RowReject(
             regional,
             "recipient_country",
-            OUT_OF_SCOPE + "regional or unspecified recipient, no single country",
+            "regional or unspecified recipient, no single country",
             value=text(body, "recipientname"),
             out_of_scope=True,
         ),

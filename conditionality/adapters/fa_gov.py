@@ -18,7 +18,7 @@ from conditionality.adapters._common import (
     stable_ids,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import ALLOCATIONS
 
@@ -244,7 +244,7 @@ def read(
         RowReject(
             regional,
             "recipient_country",
-            OUT_OF_SCOPE + "regional or worldwide allocation, no single recipient country",
+            "regional or worldwide allocation, no single recipient country",
             value=cname,
             out_of_scope=True,
         ),

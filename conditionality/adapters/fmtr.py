@@ -20,7 +20,7 @@ from conditionality.adapters._common import (
     stable_ids,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.registry import Adapter, register
 from conditionality.readers.values import parse_amount
 from conditionality.schema import ALLOCATIONS
@@ -199,7 +199,7 @@ def read(
         RowReject(
             totals,
             "description",
-            OUT_OF_SCOPE + "program total line (subtotal of the activities above)",
+            "program total line (subtotal of the activities above)",
             value=course,
             out_of_scope=True,
         ),

@@ -30,7 +30,7 @@ from conditionality.adapters._common import (
     open_table,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, InputError, ReadResult, RowReject, validate
+from conditionality.readers.base import InputError, ReadResult, RowReject, validate
 from conditionality.readers.limits import check_file_size
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import SANCTIONED_ENTITIES
@@ -120,7 +120,7 @@ def read_simple(
         RowReject(
             ~schema.isin(ENTITY_SCHEMATA),
             "name",
-            OUT_OF_SCOPE + "schema " + schema + " is not a person or organization",
+            "schema " + schema + " is not a person or organization",
             value=schema,
             out_of_scope=True,
         ),
@@ -277,14 +277,14 @@ def read_ftm(path: Path, *, options: dict[str, Any] | None = None, **_: Any) -> 
         RowReject(
             ~b["bad_json"] & ~schema.isin(ENTITY_SCHEMATA),
             "name",
-            OUT_OF_SCOPE + "schema " + schema + " is not a person or organization",
+            "schema " + schema + " is not a person or organization",
             value=schema,
             out_of_scope=True,
         ),
         RowReject(
             ~b["bad_json"] & b["target"].eq(False),
             "name",
-            OUT_OF_SCOPE + "not a target (an adjacent entity)",
+            "not a target (an adjacent entity)",
             value=b["name"],
             out_of_scope=True,
         ),

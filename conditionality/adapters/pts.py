@@ -20,7 +20,7 @@ from conditionality.adapters._common import (
     open_table,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import COUNTRY_STATUS
 
@@ -105,7 +105,7 @@ def read(
         RowReject(
             best.isna(),
             "value",
-            OUT_OF_SCOPE + "no score (PTS_A, PTS_H and PTS_S all NA)",
+            "no score (PTS_A, PTS_H and PTS_S all NA)",
             value=triple,
             out_of_scope=True,
         ),

@@ -18,7 +18,7 @@ from conditionality.adapters._common import (
     open_table,
     text,
 )
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import COUNTRY_STATUS
 
@@ -114,7 +114,7 @@ def read(
         RowReject(
             not_ranked,
             "value",
-            OUT_OF_SCOPE + "not ranked that year (NA)",
+            "not ranked that year (NA)",
             value=label,
             out_of_scope=True,
         ),

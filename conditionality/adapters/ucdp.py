@@ -20,7 +20,7 @@ from conditionality.adapters._common import (
     text,
 )
 from conditionality.adapters.acled import credibility_of
-from conditionality.readers.base import OUT_OF_SCOPE, ReadResult, RowReject, validate
+from conditionality.readers.base import ReadResult, RowReject, validate
 from conditionality.readers.countries import parse_country
 from conditionality.readers.registry import Adapter, register
 from conditionality.schema import ABUSE_RECORDS
@@ -121,17 +121,14 @@ def read(
         RowReject(
             ~one_sided,
             "violation_type",
-            OUT_OF_SCOPE
-            + "type_of_violence "
-            + text(body, "type_of_violence")
-            + " is not one-sided violence (3)",
+            "type_of_violence " + text(body, "type_of_violence") + " is not one-sided violence (3)",
             value=text(body, "type_of_violence"),
             out_of_scope=True,
         ),
         RowReject(
             one_sided & gov.isna(),
             "perpetrator_name",
-            OUT_OF_SCOPE + "one-sided violence by a non-state actor",
+            "one-sided violence by a non-state actor",
             value=side_a,
             out_of_scope=True,
         ),

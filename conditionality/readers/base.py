@@ -92,7 +92,8 @@ def sha256_of(path: Path) -> str:
 @dataclass
 class RowReject:
     """Rows an adapter rejects before cell parsing: `mask` marks them, `reason` says why (one
-    text, or one per row), `column` and `value` say what the reader looked at."""
+    text, or one per row), `column` and `value` say what the reader looked at. Out-of-scope rows
+    are counted apart and their reason starts with OUT_OF_SCOPE."""
 
     mask: pd.Series
     column: str
@@ -194,7 +195,8 @@ def validate(
     whole_rows = pd.Series(False, index=range(n))
     for rj in rejects or []:
         m = rj.mask.reset_index(drop=True).fillna(False).astype(bool) & ~whole_rows
-        note_bad(rj.column, m, rj.reason, rj.value)
+        reason = OUT_OF_SCOPE + rj.reason if rj.out_of_scope else rj.reason
+        note_bad(rj.column, m, reason, rj.value)
         whole_rows |= m
         if rj.out_of_scope:
             out_of_scope |= m
