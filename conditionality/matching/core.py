@@ -334,6 +334,44 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     )
 
 
+def _has_own_name(v: pd.DataFrame) -> np.ndarray:
+    """Variant rows with a number, a word of their own or an honorific."""
+    return (
+        v["numbers"].ne("") | v["words"].str.len().gt(0) | v["honor"].str.len().gt(0)
+    ).to_numpy()
+
+
+def _generic_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """A unit named only by its kind ('Army Aviation Brigade': unit type, arm, branch; no
+    number, no word of its own) and a unit of that kind and arm with a number or a name of its
+    own ('Brigada de Aviación del Ejército No. 15 Paquisha'), either way round. The scorer
+    makes them review unless a branch or another check disagrees."""
+    found: set[tuple[int, int]] = set()
+    for generic, other, flip in ((q, c, False), (c, q, True)):
+        whole = [
+            g["unit_types"].ne("").to_numpy() & g["origin"].ne("cell").to_numpy()
+            for g in (generic, other)
+        ]
+        bare = whole[0] & ~_has_own_name(generic)
+        if not bare.any():
+            continue
+        index: dict[tuple[str, str, str], list[int]] = {}
+        gc, gt, ga = (generic[k].tolist() for k in ("country", "unit_types", "arms"))
+        for i in np.flatnonzero(bare).tolist():
+            home = "" if _missing(gc[i]) else str(gc[i])
+            index.setdefault((home, gt[i], ga[i]), []).append(i)
+        homes = {k[0] for k in index}
+        oc, ot, oa = (other[k].tolist() for k in ("country", "unit_types", "arms"))
+        for j in np.flatnonzero(whole[1] & _has_own_name(other)).tolist():
+            home = "" if _missing(oc[j]) else str(oc[j])
+            for h in ({home, ""} & homes) if home else homes:
+                for i in index.get((h, ot[j], oa[j]), []):
+                    found.add((j, i) if flip else (i, j))
+    qv = [p[0] for p in found]
+    cv = [p[1] for p in found]
+    return qv, cv, [1.0] * len(qv), ["generic"] * len(qv)
+
+
 _BRANCH_METHODS = ("branch_parent", "branch_subunit")
 BRANCH_SCORE = 0.9  # nominal: a hierarchy row is always review
 
@@ -533,6 +571,7 @@ def match_names(
         _core_pairs(q, c),
         _honor_pairs(q, c),
         _branch_pairs(q, c),
+        _generic_pairs(q, c),
         # person and company names whose words all appear in the other ('MORENO, Fidel' /
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
         _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore=True),
@@ -570,7 +609,14 @@ def match_names(
         relation=relation,
         rel_rank=(relation != "same").astype(int),
         method_rank=pairs["method"].map(
-            {"exact": 0, "acronym": 1, "fuzzy_tokens": 2, "branch_parent": 3, "branch_subunit": 3}
+            {
+                "exact": 0,
+                "acronym": 1,
+                "fuzzy_tokens": 2,
+                "generic": 3,
+                "branch_parent": 3,
+                "branch_subunit": 3,
+            }
         ),
     )
     best = pairs.sort_values(

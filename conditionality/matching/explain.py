@@ -70,6 +70,11 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
             else "acronym (first letters of its words)"
         )
         base = f"{qp} is the {what} of {cp}" if r["q_short"] else f"{cp} is the {what} of {qp}"
+    elif method == "generic":
+        base = (
+            f"{qp} and {cp} are the same kind of unit, and only one has a number or name of its"
+            " own, so it may be the other; review"
+        )
     else:
         notes = str(r["notes"])
         base = f"{qp} and {cp} share most words after normalizing (similarity {r['raw']:.2f})" + (

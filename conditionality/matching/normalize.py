@@ -291,8 +291,20 @@ def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
     for ws in heads:
         native = "".join(src[0] for it in ws for src in it.source if src not in stop)
         english = "".join(part[0] for it in ws for part in it.token.split("_") if part)
-        keys |= {k for k in (native, english) if len(k) >= 3 or (len(k) == 2 and numbers)}
+        # abbreviations read out in Spanish ('Cmdo. FF.EE.' -> Comando Fuerzas Especiales: CFE)
+        spelt = "".join(_initials(it) for it in ws)
+        keys |= {k for k in (native, english, spelt) if len(k) >= 3 or (len(k) == 2 and numbers)}
     return tuple(sorted(f"{k}:{numbers}" for k in keys))
+
+
+@lru_cache(maxsize=65536)
+def _initials(it: _Item) -> str:
+    """The initials of an item, an abbreviation's taken from its Spanish words."""
+    v = vocabulary()
+    stop = v.stop_always
+    if len(it.source) == 1 and it.source[0] in v.abbreviations and it.token in v.spanish:
+        return "".join(w[0] for w in v.spanish[it.token] if w not in stop)
+    return "".join(src[0] for src in it.source if src not in stop)
 
 
 # words an acronym may leave out at no cost: countries, legal forms and ranks ('ENIMINAS':

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from conditionality.matching.normalize import profile_list
+from conditionality.matching.phonetic import sounds
 from conditionality.matching.split import split_cell
 from conditionality.matching.vocab import vocabulary
 
@@ -74,6 +75,15 @@ HONOR_ONE_SIDED_NUMBERED = 0.97
 # ('Batallón 21' / 'Batallón de Infantería No. 21 Pantano de Vargas'): high, not equal.
 NUMBERED_PART = 0.95
 SUBSET_CUTOFF = 0.99  # token-set similarity that finds such pairs
+# The words agree and the only doubts are what one name leaves unsaid (a number, arm, branch,
+# the person a unit is named after): these doubts multiply, but never below this score, since
+# a unit that cannot be told apart must be looked at ('Army Academy' / 'Academia Militar Gral.
+# Francisco Morazán': one leaves out the person, and 'militar' is only loosely the army).
+ONE_SIDED_FLOOR = 0.8
+ONE_SIDED_RAW = 0.95
+# 'Army Aviation Brigade' / 'Brigada de Aviación del Ejército No. 15 Paquisha': a unit named
+# only by its kind may be any unit of that kind with a number or name of its own; review.
+GENERIC_SCORE = 0.8  # how alike the compared words must be for the floor
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
 _CELLS_PER_CHUNK = 8_000_000  # float32 score matrix of at most ~32 MB
@@ -180,6 +190,9 @@ def _person_fits(a: Person, b: Person) -> bool:
     return set(sa) - set(ma) <= set(sb) or set(sb) - set(mb) <= set(sa)
 
 
+# Person names whose words are the same by their Spanish sound key ('VASQUEZ, Cristhian' /
+# 'VAZQUEZ, Christian'): OFAC lists such spellings as a.k.a. of one person.
+SOUND_SAME = 0.93
 GIVEN_ALIKE = 85  # 'Cristhian' / 'Cristhiam'; not 'Mario' / 'Maria' (80), likely relatives
 
 
@@ -205,14 +218,20 @@ def _same_person(
     qo: bool, q: Person, qwords: tuple[str, ...], co: bool, c: Person, cwords: tuple[str, ...]
 ) -> bool:
     """SUBSET_HIGH for persons: at least one name is 'LAST, First'; a name written in order is
-    read at every split of its 2-6 words."""
+    read at every split of its 2-6 words. Words are compared by their sound key."""
     if not (qo or co):
         return False
+    q, c = _sounding(q), _sounding(c)
+    qwords, cwords = sounds(qwords), sounds(cwords)
     if not qo and not 2 <= len(qwords) <= 6 or not co and not 2 <= len(cwords) <= 6:
         return False
     qr = _readings(qo, *(q if qo else (qwords, (), ())))
     cr = _readings(co, *(c if co else (cwords, (), ())))
     return any(_person_fits(x, y) for x in qr for y in cr)
+
+
+def _sounding(p: Person) -> Person:
+    return sounds(p[0]), sounds(p[1]), sounds(p[2])
 
 
 def _generic_extra(a: tuple[str, ...], b: tuple[str, ...], generic: frozenset[str]) -> bool:
@@ -254,6 +273,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
         if plain[i] and not (ua | ub) & qualifiers and (ua or ub or out[i] < SUBSET_HIGH):
             person = (qo[i] or qall[i]) and (co[i] or call[i])
+            if person and a != b and sorted(sounds(a)) == sorted(sounds(b)):
+                out[i] = max(out[i], SOUND_SAME)
+                notes[i] = "the names sound the same"
+                continue
             if person and _same_person(qo[i], qp[i], a, co[i], cp[i], b):
                 out[i] = max(out[i], SUBSET_HIGH)
                 notes[i] = "one person name is the other written shorter"
@@ -381,6 +404,8 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         ("branches", BRANCH_DIFF, BRANCH_ONE_SIDED, "branches differ", "one lacks the branch"),
     ]
     acronym = pairs["method"].eq("acronym").to_numpy()
+    # the floor holds where nothing contradicts: no word, number, type, arm or branch differs
+    agree = np.ones(len(score), dtype=bool)  # no number, type, arm, branch or person differs
     for col, diff_f, one_f, diff_note, one_note in checks:
         diff, one = _disagree(pairs[f"q_{col}"], pairs[f"c_{col}"], sets=col != "numbers")
         if col != "numbers":  # an acronym carries no unit words to compare
@@ -400,6 +425,7 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
                 special = np.zeros(len(score), dtype=bool)
                 special[at] = _special_arm(pairs["q_arms"][at], pairs["c_arms"][at])
                 one_by[special] = ARM_ONE_SIDED_SPECIAL
+        agree &= ~diff
         score = np.where(diff, score * diff_f, np.where(one, score * one_by, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
         notes = notes.where(~one, notes + "; " + one_note)
@@ -415,6 +441,7 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     if at.any():
         rel[at] = [_set_relation(x, y) for x, y in zip(qb[at], cb[at], strict=True)]
     clash, loose = rel == 2, rel == 3
+    agree &= ~clash
     score = np.where(clash, score * BRANCH_DIFF, np.where(loose, score * BRANCH_LOOSE, score))
     notes = notes.where(~clash, notes + "; its parent is in another branch")
     notes = notes.where(~loose, notes + "; its parent may be in another branch")
@@ -429,7 +456,9 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
             strict=True,
         )
         got = [_honor_factor(*r) for r in rows]
-        score[named] = score[named] * np.array([g[0] for g in got])
+        factors = np.array([g[0] for g in got])
+        score[named] = score[named] * factors
+        agree[np.flatnonzero(named)[factors == HONOR_DIFF]] = False
         extra = pd.Series("", index=pairs.index, dtype="object")
         extra[named] = ["; " + g[1] if g[1] else "" for g in got]
         notes = notes + extra
@@ -442,6 +471,15 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         factor[parts] = [_parts_factor(str(x), str(y)) for x, y in cells]
     score = score * factor
     cut = factor == BOTH_PARTS
+    plain_words = np.asarray(word_notes, dtype=object) == ""
+    clear = agree & ~cut & plain_words & (raw >= ONE_SIDED_RAW) & ~acronym
+    lifted = clear & (score < ONE_SIDED_FLOOR)
+    score = np.where(lifted, ONE_SIDED_FLOOR, score)
+    notes = notes.where(~lifted, notes + "; only what one name leaves out tells them apart")
+    # a name with no number or name of its own against one of its kind that has them: review
+    generic = pairs["method"].eq("generic").to_numpy()
+    score = np.where(generic, np.where(agree & ~cut, GENERIC_SCORE, 0.0), score)
+    notes = notes.where(~generic, "one names no number or name of its own; the other does")
     notes = notes.where(~cut, notes + "; both are parts of list cells")
     more = factor == MORE_PARTS
     notes = notes.where(~more, notes + "; one list cell names more parts")

@@ -1,0 +1,89 @@
+"""Kinds of names added in the fifth tuning round: acronyms of Spanish abbreviations, doubts
+that only one name raises, and person names that sound the same."""
+
+import pytest
+
+from conditionality.matching import Bands, match_names
+from conditionality.matching.phonetic import sound
+
+BANDS = Bands()
+
+
+def one(build, a, b, country="COL"):
+    """(band, score, explanation) of the pair, or None when it does not match."""
+    q, c = build
+    out = match_names(q((country, a)), c((country, b)), BANDS)
+    if out.empty:
+        return None
+    row = out.iloc[0]
+    return row["band"], row["score"], row["explanation"]
+
+
+def test_acronym_of_spanish_abbreviations(build):
+    got = one(build, "Cmdo. FF.EE.", "CFE", "SLV")
+    assert got is not None and got[0] == "high"
+    assert one(build, "Cmdo. FF.EE.", "CAE", "SLV") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Carvajal", "Carbajal"),
+        ("Vasquez", "Vazquez"),
+        ("Cristhian", "Christian"),
+        ("Prisciliano", "Priciliano"),
+        ("Maikel", "Maykel"),
+        ("Hildemaro", "Ildemaro"),
+        ("Rossana", "Rosana"),
+        ("Jimenez", "Gimenez"),
+    ],
+)
+def test_sound_key_joins_spelling_variants(a, b):
+    assert sound(a.lower()) == sound(b.lower())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Chavez", "Cavez"), ("Yesenia", "Jesenia"), ("Mario", "Maria"), ("Moreno", "Merino")],
+)
+def test_sound_key_keeps_other_names_apart(a, b):
+    assert sound(a.lower()) != sound(b.lower())
+
+
+def test_person_names_that_sound_the_same_are_high(build):
+    got = one(build, "VASQUEZ, Cristhian", "VAZQUEZ, Christian", "VEN")
+    assert got is not None and got[0] == "high" and "sound the same" in got[2]
+    # a given name written shorter and a surname spelt another way
+    got = one(build, "CARVAJAL BARRIOS, Hugo Armando", "CARBAJAL BARRIOS, Hugo", "VEN")
+    assert got is not None and got[0] == "high"
+    # relatives: another given name
+    got = one(build, "CARVAJAL BARRIOS, Hugo Armando", "CARBAJAL BARRIOS, Luis Alberto", "VEN")
+    assert got is None or got[0] == "review"
+
+
+def test_one_sided_doubts_do_not_compound_below_review(build):
+    # the academy's honorific name and 'militar' (the army's or the air force's) are both
+    # things one name leaves out: review, never no match and never high
+    got = one(build, "Army Academy", "Academia Militar Gral. Francisco Morazán", "HND")
+    assert got is not None and got[0] == "review"
+    assert "leaves out" in got[2]
+    # a contradiction is not lifted: the navy's academy is not the army's
+    assert one(build, "Army Academy", "Escuela Naval Francisco Morazán", "HND") is None
+    # nor another number
+    got = one(build, "3er Batallón de Infantería", "5th Infantry Battalion Atlacatl", "SLV")
+    assert got is None
+
+
+def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build):
+    a, b = "Army Aviation Brigade", "Brigada de Aviación del Ejército No. 15 Paquisha"
+    for x, y in ((a, b), (b, a)):
+        got = one(build, x, y, "ECU")
+        assert got is not None and got[0] == "review" and "same kind of unit" in got[2]
+    # another branch, unit type or arm is not of that kind
+    assert one(build, "Navy Aviation Brigade", b, "ECU") is None
+    assert one(build, "Army Aviation Battalion", b, "ECU") is None
+    assert one(build, "Army Infantry Brigade", b, "ECU") is None
+    # another country
+    assert one(build, a, b, "PER") is not None
+    q, c = build
+    assert match_names(q(("PER", a)), c(("ECU", b)), BANDS).empty
