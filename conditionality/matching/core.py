@@ -165,7 +165,7 @@ def _all_edges(aliases: pd.DataFrame | None) -> Edges:
 
 
 def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    prof = table[_PROFILE_COLS + ["acronyms", "spelled"]]
+    prof = table[_PROFILE_COLS + ["acronyms", "spelled", "named_short"]]
     return v.join(prof, on="part").reset_index(drop=True)
 
 
@@ -188,9 +188,10 @@ def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     found: set[tuple[int, int]] = set()
     for short, long_, flip in ((q, c, False), (c, q, True)):
         by_short: dict[str, list[int]] = {}
-        for i, sh in enumerate(short["short"].tolist()):
-            if sh:
-                by_short.setdefault(sh, []).append(i)
+        for col in ("short", "named_short"):
+            for i, sh in enumerate(short[col].tolist()):
+                if sh:
+                    by_short.setdefault(sh, []).append(i)
         if not by_short:
             continue
         for j, keys in enumerate(long_["acronyms"].tolist()):
@@ -330,7 +331,7 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
         [p[0] for p in pairs],
         [p[1] for p in pairs],
         [1.0] * len(pairs),
-        ["fuzzy_tokens"] * len(pairs),
+        ["own_name"] * len(pairs),
     )
 
 
@@ -613,15 +614,19 @@ def match_names(
                 "exact": 0,
                 "acronym": 1,
                 "fuzzy_tokens": 2,
+                "own_name": 2,
                 "generic": 3,
                 "branch_parent": 3,
                 "branch_subunit": 3,
             }
         ),
     )
+    # the unit itself matching in the high band tells more than its parent matching
+    # ('COLOMBIAN NAVY, COAST GUARD' / 'Cuerpo de Guardacostas de la Armada Nacional')
+    pairs = pairs.assign(own_high=pairs["score"].ge(bands.high).to_numpy() & (relation == "same"))
     best = pairs.sort_values(
-        ["q_id", "c_id", "score", "rel_rank", "method_rank"],
-        ascending=[True, True, False, True, True],
+        ["q_id", "c_id", "own_high", "score", "rel_rank", "method_rank"],
+        ascending=[True, True, False, False, True, True],
         kind="stable",
     ).drop_duplicates(["q_id", "c_id"])
     high = best["score"].ge(bands.high) & best["relation"].eq("same")

@@ -23,6 +23,7 @@ _COLS = [
     "q_security",
     "c_security",
     "q_short",
+    "q_named_short",
     "q_part",
     "c_part",
     "q_name",
@@ -69,7 +70,8 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
             if float(str(r["raw"])) >= ACRONYM_SCORE
             else "acronym (first letters of its words)"
         )
-        base = f"{qp} is the {what} of {cp}" if r["q_short"] else f"{cp} is the {what} of {qp}"
+        q_is_short = r["q_short"] or r["q_named_short"]
+        base = f"{qp} is the {what} of {cp}" if q_is_short else f"{cp} is the {what} of {qp}"
     elif method == "generic":
         base = (
             f"{qp} and {cp} are the same kind of unit, and only one has a number or name of its"

@@ -62,6 +62,9 @@ class Profile(NamedTuple):
     given: tuple[str, ...] = ()
     surnames: tuple[str, ...] = ()
     married: tuple[str, ...] = ()
+    # an acronym and a name of its own ('FTI Tecún Umán' -> 'fti:|tecun uman'), matched against
+    # `acronyms` keys of the same form ('Fuerza de Tarea Interinstitucional Tecún Umán')
+    named_short: str = ""
 
 
 def preclean(names: pd.Series) -> pd.Series:
@@ -235,8 +238,11 @@ def _typo(tok: str) -> str | None:
             )
         ]
         return near[0] if len(near) == 1 else None
-    found = process.extractOne(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
-    return None if found is None else str(found[0])
+    # typos keep the first letter ('shool', 'batallion'); a name does not ('Atonal' is not
+    # 'national')
+    found = process.extract(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3)
+    same = [str(f[0]) for f in found if str(f[0])[0] == tok[0]]
+    return same[0] if same else None
 
 
 def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
@@ -490,11 +496,13 @@ def profile(cleaned: str) -> Profile:
         elif it.kind in _WORD_KINDS and it.token not in v.known and it in named:
             words.append(it.token)
     numbers = " ".join(sorted(nums, key=int))
+    spelled = _spelled(raw) + _spanish_spellings(raw, cleaned)
     short = ""
     lone = lone_words[0].token if len(lone_words) == 1 and lone_words[0].kind == "plain" else ""
     if len(lone_words) == 1 and lone_words[0].source[0] in v.abbreviations:
         lone = lone_words[0].source[0]  # 'GRP' is also the initials of Grupo de Reacción ...
-    if lone.isalpha() and 2 <= len(lone) <= 8 and (len(lone) >= 3 or numbers):
+    # up to 10 letters: syllable acronyms run long ('SENAFRONT', 'DIRANDRO')
+    if lone.isalpha() and 2 <= len(lone) <= 10 and (len(lone) >= 3 or numbers):
         short = f"{lone}:{numbers}"
     return Profile(
         norm=" ".join(toks).replace("_", " "),
@@ -508,15 +516,54 @@ def profile(cleaned: str) -> Profile:
         ordinal=ordinal,
         security=any(by_kind.values()),
         person_order=person_order,
-        acronyms=_acronym(raw, numbers),
+        acronyms=_acronym(raw, numbers) + _named_acronyms(spelled, words, honor, numbers),
         short=short,
-        spelled=_spelled(raw) + _spanish_spellings(raw, cleaned),
+        named_short=_named_short(lone_words, numbers),
+        spelled=spelled,
         honor=honor,
         words=tuple(words),
         given=given,
         surnames=surnames,
         married=married,
     )
+
+
+_NAME_WORDS = 3  # at most this many words of a name of its own after an acronym
+
+
+def _named_short(words: list[_Item], numbers: str) -> str:
+    """'FTI Tecún Umán', 'BIRI Atonal': an unknown short first word, then plain words only."""
+    if not 2 <= len(words) <= _NAME_WORDS + 1 or any(it.kind != "plain" for it in words):
+        return ""
+    first = words[0].token
+    if not (first.isalpha() and 2 <= len(first) <= 10):
+        return ""
+    return f"{first}:{numbers}|{' '.join(sorted(it.token for it in words[1:]))}"
+
+
+def _named_acronyms(
+    spelled: tuple[tuple[str, ...], ...],
+    words: list[str],
+    honor: tuple[str, ...],
+    numbers: str,
+) -> tuple[str, ...]:
+    """Keys for `_named_short`: the initials of the words before a name of its own (its last
+    1-3 words, plain ones), in each spelling ('Batallón de Infantería de Reacción Inmediata
+    Atonal' -> 'biri:|atonal'; 'Atlacatl Immediate Reaction Infantry Battalion' read the Spanish
+    way -> 'biri:|atlacatl')."""
+    own = set(words) | set(honor)
+    if not own:
+        return ()
+    keys: set[str] = set()
+    for spelling in spelled:
+        ws = [w.lstrip("~") for w in spelling]
+        for k in range(1, min(_NAME_WORDS, len(ws) - 2) + 1):
+            tail = ws[-k:]
+            if not set(tail) <= own:
+                break
+            head = [w for w, m in zip(ws[:-k], spelling, strict=False) if m[0] != "~"]
+            keys.add(f"{''.join(w[0] for w in head)}:{numbers}|{' '.join(sorted(tail))}")
+    return tuple(sorted(keys))
 
 
 def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:

@@ -50,6 +50,9 @@ EXTRA_WORD = 0.9
 # region of the organization, so no match (the sample's 'Servicios Logísticos del Istmo Norte').
 EXTRA_QUALIFIER = 0.8
 OTHER_WORD = 0.95
+# Units paired through a word of their own name (raw 1.0) where each also has words the other
+# lacks ('... Mazamari' / '... Piura'): the fuzzy similarity that would weigh them is not used.
+OWN_WORDS_DIFF = 0.8
 # A person or company name whose words all appear in the other, longer name ('MORENO, Fidel' /
 # 'MORENO BRIONES, Fidel Antonio'), sharing at least two words and half of the longer one's:
 # the same entity written shorter, or a relative; at least this score (review).
@@ -252,6 +255,7 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
     )
     plain = ~(pairs["q_security"].astype(bool) | pairs["c_security"].astype(bool)).to_numpy()
     acronym = pairs["method"].eq("acronym").to_numpy()
+    own = pairs["method"].eq("own_name").to_numpy()
     out = score.copy()
     notes = [""] * len(out)
     qualifiers = vocabulary().qualifiers
@@ -293,6 +297,9 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             if ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"
+            elif ua and own[i]:  # 'Prevention Division ... Mazamari' / '... Piura'
+                out[i] *= OWN_WORDS_DIFF
+                notes[i] = "each has words of its own the other lacks"
             continue
         if numbered[i]:
             notes[i] = "one has words the other lacks; the number and unit type agree"

@@ -203,7 +203,8 @@ def _trailing_parent(text: str) -> tuple[Part, ...]:
             # is a misspelt marine battalion, not a battalion of the navy)
             if any(ch.isdigit() for ch in parent):
                 return ()
-            if parent and _has_unit_words(unit) and _parent_like(parent):
+            # a unit of one word is named by what follows ('Cuerpo de Guardacostas ...')
+            if parent and len(tokens(unit)) >= 2 and _has_unit_words(unit) and _parent_like(parent):
                 return (Part(parent, "split", True), Part(unit, "split", False))
         i += 1
     return ()
@@ -254,6 +255,25 @@ def _branch_parent(parts: list[Part]) -> list[Part]:
         return parts
     out = list(parts)
     out[branch[0]] = parts[branch[0]]._replace(parent=True)
+    return out
+
+
+_AND = re.compile(r"(?:^|\s)(?:and|y|&)\s", re.IGNORECASE)
+
+
+def _comma_path(parts: list[Part], text: str) -> list[Part]:
+    """'Security Section, Marine Infantry Battalion, Navy Staff': units named from the lowest
+    up (each part's unit type ranks above the one before) are one unit and its parents, not a
+    list; a list joins its last part with 'and' ('..., 1st Signal Battalion, and Navy N9')."""
+    split = [i for i, p in enumerate(parts) if p.origin == "split" and not p.parent]
+    if len(split) < 2 or "/" in text or _AND.search(text):
+        return parts
+    ranks = [_rank(parts[i].text) for i in split]
+    if min(ranks) == 0 or any(b <= a for a, b in zip(ranks, ranks[1:], strict=False)):
+        return parts
+    out = list(parts)
+    for i in split[1:]:
+        out[i] = parts[i]._replace(parent=True)
     return out
 
 
@@ -332,7 +352,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
                         parts.extend(_known_parent(part) or _trailing_parent(part))
             if segment.strip():
                 previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()
-    parts = _branch_parent(parts)
+    parts = _comma_path(_branch_parent(parts), text)
     seen: set[str] = set()
     unique = []
     for p in parts:

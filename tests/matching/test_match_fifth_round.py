@@ -1,9 +1,10 @@
 """Kinds of names added in the fifth tuning round: acronyms of Spanish abbreviations, doubts
 that only one name raises, and person names that sound the same."""
 
+import pandas as pd
 import pytest
 
-from conditionality.matching import Bands, match_names
+from conditionality.matching import Bands, match_names, normalize_names
 from conditionality.matching.phonetic import sound
 
 BANDS = Bands()
@@ -87,3 +88,80 @@ def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build)
     assert one(build, a, b, "PER") is not None
     q, c = build
     assert match_names(q(("PER", a)), c(("ECU", b)), BANDS).empty
+
+
+@pytest.mark.parametrize(
+    ("country", "short", "long_"),
+    [
+        ("GTM", "FTI Tecún Umán", "Fuerza de Tarea Interinstitucional Tecun Uman"),
+        ("SLV", "BIRI Atonal", "Batallón de Infantería de Reacción Inmediata Atonal"),
+        # the English rendering, read the Spanish way
+        ("SLV", "BIRI Atlacatl", "Atlacatl Immediate Reaction Infantry Battalion"),
+    ],
+)
+def test_acronym_with_a_name_of_its_own(build, country, short, long_):
+    got = one(build, short, long_, country)
+    assert got is not None and got[0] == "high" and f"'{short}' is the acronym" in got[2]
+    assert one(build, long_, short, country)[0] == "high"
+
+
+def test_acronym_with_another_name_is_no_match(build):
+    long_ = "Batallón de Infantería de Reacción Inmediata Atonal"
+    assert one(build, "BIRI Atlacatl", long_, "SLV") is None
+    assert one(build, "BIRE Atonal", long_, "SLV") is None
+
+
+def test_a_proper_name_is_not_repaired_into_a_unit_word(build):
+    # 'Atonal' is a battalion's name, not a typo of 'national'
+    assert normalize_names(pd.Series(["Batallón Atonal"])).iloc[0] == "battalion atonal"
+    # a typo keeps its first letter and is still repaired
+    got = one(build, "COLOMBIAN ARMY AVIATION SHOOL", "Escuela de Aviación del Ejército")
+    assert got is not None and got[0] == "high"
+
+
+def test_long_syllable_acronym(build):
+    got = one(build, "Servicio Nacional de Fronteras", "SENAFRONT", "PAN")
+    assert got is not None and got[0] == "high"
+
+
+@pytest.mark.parametrize(
+    ("long_", "short"),
+    [
+        ("AGROPECUARIA MAIS SOCIEDAD POR ACCIONES SIMPLIFICADA", "AGROPECUARIA MAIS S.A.S."),
+        ("INVERSIONES ZANZIBAR SOCIEDAD ANONIMA", "Inv. Zanzíbar, S.A."),
+    ],
+)
+def test_legal_forms_written_out_and_company_abbreviations(build, long_, short):
+    got = one(build, long_, short, "COL")
+    assert got is not None and got[0] == "high"
+
+
+def test_a_path_of_units_named_from_the_lowest_up(build):
+    from conditionality.matching.split import split_cell
+
+    parts = split_cell("Security Section, Marine Infantry Battalion,  Navy Staff")
+    assert [(p.text, p.parent) for p in parts[1:]] == [
+        ("Security Section", False),
+        ("Marine Infantry Battalion", True),
+        ("Navy Staff", True),
+    ]
+    got = one(
+        build,
+        "Security Section, Marine Infantry Battalion,  Navy Staff",
+        "Batallón de Infantería de Marina",
+        "SLV",
+    )
+    assert got is not None and got[0] == "review" and "parent" in got[2]
+    # a list says 'and' before its last part
+    parts = split_cell("1st Signal Battalion, 2nd Infantry Brigade and 3rd Division")
+    assert not any(p.parent for p in parts)
+
+
+def test_the_unit_itself_matching_beats_its_parent(build):
+    got = one(build, "COLOMBIAN NAVY, COAST GUARD", "Cuerpo de Guardacostas de la Armada Nacional")
+    assert got is not None and got[0] == "high"
+
+
+def test_units_paired_by_a_word_of_their_own_with_other_words_are_not_equal(build):
+    got = one(build, "Batallón Atlacatl Norte Mazamari", "Batallón Atlacatl Piura", "PER")
+    assert got is None or got[0] == "review"
