@@ -33,7 +33,7 @@ from conditionality.matching.score import (
     fuzzy_pairs,
 )
 from conditionality.matching.split import names_several, split_cell
-from conditionality.matching.vocab import vocabulary
+from conditionality.matching.vocab import tokens, vocabulary
 
 MATCH_COLUMNS = [
     "qid",
@@ -115,6 +115,7 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
     parts = list(dict.fromkeys(str(r[3]) for r in base))
     full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
     added: list[tuple[object, ...]] = []
+    known = vocabulary().known
     for r in base:
         key = full[str(r[3])]
         if not key:
@@ -122,6 +123,12 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
         country = "" if _missing(r[1]) else str(r[1])
         dsts = (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
         added.extend((r[0], r[1], r[2], d, r[4], "alias", r[3], r[7], r[8]) for d in dsts)
+        # a one-word alias inside a longer name ('Hospital Central FAP'): the name with the
+        # alias written out ('Hospital Central Fuerza Aérea del Perú')
+        inner = set(key.split()) & known
+        if inner and " " in key:
+            for text in _written_out(str(r[3]), inner, country, edges):
+                added.append((r[0], r[1], r[2], text, r[4], "alias", r[3], r[7], r[8]))
     seen: set[tuple[object, ...]] = set()
     rows = []
     for r in base + added:
@@ -130,6 +137,20 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
             seen.add(k)
             rows.append(r)
     return pd.DataFrame(rows, columns=_VARIANT_COLS)
+
+
+def _written_out(text: str, inner: set[str], country: str, edges: Edges) -> list[str]:
+    """`text` with each of its words in `inner` replaced by what the alias table says it
+    stands for in `country`."""
+    out: list[str] = []
+    words = text.split()
+    for i, w in enumerate(words):
+        tok = tokens(w)
+        if len(tok) != 1 or tok[0] not in inner:
+            continue
+        dsts = (edges.get((country, tok[0]), []) if country else []) + edges.get(("", tok[0]), [])
+        out.extend(" ".join([*words[:i], d, *words[i + 1 :]]) for d in dsts)
+    return out
 
 
 def _alias_edges(aliases: pd.DataFrame) -> Edges:

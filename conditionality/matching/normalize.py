@@ -246,8 +246,25 @@ def _typo(tok: str) -> str | None:
 
 
 def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
-    """Map unknown words close to a vocabulary word onto it ('batallion', 'shool')."""
-    return [(_typo(t) or t) if t in unknown and len(t) >= 4 and t.isalpha() else t for t in toks]
+    """Map unknown words close to a vocabulary word onto it ('batallion', 'shool'), and split
+    two vocabulary words written as one ('ARMYAVIATION')."""
+    out: list[str] = []
+    for t in toks:
+        if t in unknown and len(t) >= 4 and t.isalpha():
+            out.extend(_joined(t) or (_typo(t) or t,))
+        else:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _joined(tok: str) -> tuple[str, ...]:
+    """('army', 'aviation') for 'armyaviation': two one-word terms of 3+ letters, else ()."""
+    singles = vocabulary().singles
+    for k in range(3, len(tok) - 2):
+        if tok[:k] in singles and tok[k:] in singles:
+            return tok[:k], tok[k:]
+    return ()
 
 
 def _name_items(toks: list[str], damaged: bool = False) -> list[_Item]:

@@ -265,15 +265,27 @@ def _comma_path(parts: list[Part], text: str) -> list[Part]:
     """'Security Section, Marine Infantry Battalion, Navy Staff': units named from the lowest
     up (each part's unit type ranks above the one before) are one unit and its parents, not a
     list; a list joins its last part with 'and' ('..., 1st Signal Battalion, and Navy N9')."""
-    split = [i for i, p in enumerate(parts) if p.origin == "split" and not p.parent]
-    if len(split) < 2 or "/" in text or _AND.search(text):
+    if "/" in text or _AND.search(text):
+        return parts
+    segments = {seg.strip() for seg in _top_level(text, _LIST_SEP)}
+    split = [
+        i
+        for i, p in enumerate(parts)
+        if p.origin == "split" and not p.parent and p.text.strip() in segments
+    ]
+    if len(split) < 2:
         return parts
     ranks = [_rank(parts[i].text) for i in split]
-    if min(ranks) == 0 or any(b <= a for a, b in zip(ranks, ranks[1:], strict=False)):
+    # the first may be a unit of no ranked type ('Peace Operations Unit, Infantry Company ...')
+    if min(ranks[1:]) == 0 or any(b <= a for a, b in zip(ranks, ranks[1:], strict=False)):
+        return parts
+    if ranks[0] == 0 and not _has_unit_words(parts[split[0]].text):
         return parts
     out = list(parts)
-    for i in split[1:]:
-        out[i] = parts[i]._replace(parent=True)
+    above = [parts[i].text for i in split[1:]]
+    for i, p in enumerate(parts):  # with the parts read out of them ('Joint Command')
+        if p.origin == "split" and any(p.text in a for a in above):
+            out[i] = p._replace(parent=True)
     return out
 
 

@@ -165,3 +165,29 @@ def test_the_unit_itself_matching_beats_its_parent(build):
 def test_units_paired_by_a_word_of_their_own_with_other_words_are_not_equal(build):
     got = one(build, "Batallón Atlacatl Norte Mazamari", "Batallón Atlacatl Piura", "PER")
     assert got is None or got[0] == "review"
+
+
+def test_a_path_may_start_with_a_unit_of_no_ranked_type():
+    from conditionality.matching.split import split_cell
+
+    cell = "Peace Operations Unit, Infantry Company  PERU,  Joint Command of the Armed Forces"
+    parts = {p.text: p.parent for p in split_cell(cell)[1:]}
+    assert parts["Peace Operations Unit"] is False
+    assert parts["Joint Command of the Armed Forces"] is True and parts["Joint Command"] is True
+    # places are not units: a list, not a path
+    parts = {p.text: p.parent for p in split_cell("Colombian NCO Academy, Madrid,  Cundinamarca")}
+    assert not any(parts.values())
+
+
+def test_alias_inside_a_longer_name(build):
+    got = one(build, "Hospital Central Fuerza Aerea del Peru", "Hospital Central FAP", "PER")
+    assert got is not None and got[0] == "high" and "alias" in got[2]
+    assert one(build, "Hospital Central FAP", "Hospital Central Ejército del Perú", "PER") is None
+    # the alias is the country's: in Colombia FAP is not written out as an air force
+    got = one(build, "Hospital Central Fuerza Aérea Colombiana", "Hospital Central FAP")
+    assert got is None or (got[0] == "review" and "alias" not in got[2])
+
+
+def test_two_unit_words_written_as_one(build):
+    got = one(build, "COLOMBIAN ARMYAVIATION SHOOL", "Colombian Army Aviation School")
+    assert got is not None and got[0] == "high"
