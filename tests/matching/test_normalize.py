@@ -92,3 +92,23 @@ def test_mexican_slash_ordinals(form):
 def test_words_outside_the_vocabulary_are_kept_for_the_word_checks():
     assert prof("Servicios Logísticos del Istmo Norte, S.A.").words[-2:] == ("istmo", "north")
     assert "sem" not in prof("SEM Naval Intelligence Unit").words  # a known alias
+
+
+def test_vocabulary_data_is_consistent():
+    """Each term once; known kinds and languages; every ranked unit type or branch is in the
+    vocabulary (a rank for a canonical no term maps to would never apply)."""
+    import csv
+    from importlib import resources
+
+    data = resources.files("conditionality.matching").joinpath("data")
+    with data.joinpath("vocabulary.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    terms = [r["term"] for r in rows]
+    assert len(terms) == len(set(terms)), sorted(t for t in set(terms) if terms.count(t) > 1)
+    kinds = {"unit_type", "arm", "branch", "rank", "word", "qualifier", "business", "org"}
+    assert {r["kind"] for r in rows} <= kinds
+    assert {r["lang"] for r in rows} <= {"es", "en", "fr", "es/en", "fr/en", "es/fr"}
+    canonical = {"_".join(r["canonical"].split()) for r in rows}
+    with data.joinpath("unit_ranks.csv").open(encoding="utf-8") as fh:
+        ranked = {"_".join(r["canonical"].split()) for r in csv.DictReader(fh)}
+    assert ranked <= canonical, ranked - canonical
