@@ -289,6 +289,9 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     return [p[0] for p in pairs], [p[1] for p in pairs], [found[p] for p in pairs], ["acronym"] * n
 
 
+ANY_TYPE = "*"
+
+
 def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Units named after a person ('Base Aérea Coronel José Enrique Soto Cano' / 'SOTO CANO
     Air Force Base', 'CNEL H.A.M', or no name: 'Colombian Military Academy') or with a name of
@@ -313,15 +316,20 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
         )
         named_origin = named["origin"].tolist()
         for j, (country, types, nums, honor, words) in enumerate(heads):
-            if not types or not (honor or words) or named_origin[j] == "cell":
+            if not (honor or words) or named_origin[j] == "cell":
                 continue
-            if honor:
+            home = "" if _missing(country) else str(country)
+            # the same person on both sides, whatever unit words one leaves out ('ADMIRAL
+            # KILLICK' / 'Base Amiral Killick des Garde-Côtes')
+            looks = [(h, ANY_TYPE, nums, w) for w in honor for h in ({home, ""})]
+            if not types:
+                pass
+            elif honor:
                 initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
-                keys = {*honor, initials, ""}
+                looks += [(h, types, nums, w) for w in {initials, ""} for h in ({home, ""})]
             else:  # a unit's own name ('Atlacatl'): plain words only, not 'Norte' or 'Seguridad'
                 keys = {w for w in words if w not in singles}
-            home = "" if _missing(country) else str(country)
-            looks = [(h, types, nums, w) for w in keys for h in ({home, ""})]
+                looks += [(h, types, nums, w) for w in keys for h in ({home, ""})]
             if looks:
                 wants.append((j, looks))
         if not wants:
@@ -338,8 +346,14 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
         )
         other_origin = other["origin"].tolist()
         for i, (country, types, nums, honor, words) in enumerate(cols):
-            if types and other_origin[i] != "cell":
-                home = "" if _missing(country) else str(country)
+            if other_origin[i] == "cell":
+                continue
+            home = "" if _missing(country) else str(country)
+            for w in honor:
+                key = (home, ANY_TYPE, nums, w)
+                if key in needed:
+                    index.setdefault(key, []).append(i)
+            if types:
                 for w in set(honor or words) or {""}:
                     key = (home, types, nums, w)
                     if key in needed:

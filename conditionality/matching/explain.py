@@ -72,6 +72,11 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         )
         q_is_short = r["q_short"] or r["q_named_short"]
         base = f"{qp} is the {what} of {cp}" if q_is_short else f"{cp} is the {what} of {qp}"
+    elif method == "own_name":
+        notes = str(r["notes"])
+        base = f"{qp} and {cp} share a name of their own (the unit's, or a person's)" + (
+            f"; {notes}" if notes else ""
+        )
     elif method == "generic":
         base = (
             f"{qp} and {cp} are the same kind of unit, and only one has a number or name of its"

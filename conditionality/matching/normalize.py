@@ -220,9 +220,11 @@ def _single(tok: str) -> _Item:
 
 
 @lru_cache(maxsize=65536)
-def _typo(tok: str) -> str | None:
-    """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool')."""
-    words = vocabulary().words
+def _typo(tok: str, company: bool = False) -> str | None:
+    """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool'); in
+    a company's name, only a business word ('inmoviliaria')."""
+    v = vocabulary()
+    words = v.business_words if company else v.words
     if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army'), or two
         # letters after the first swapped ('amry' -> 'army')
         near = [
@@ -245,13 +247,13 @@ def _typo(tok: str) -> str | None:
     return same[0] if same else None
 
 
-def _fix_typos(toks: list[str], unknown: set[str]) -> list[str]:
+def _fix_typos(toks: list[str], unknown: set[str], company: bool = False) -> list[str]:
     """Map unknown words close to a vocabulary word onto it ('batallion', 'shool'), and split
     two vocabulary words written as one ('ARMYAVIATION')."""
     out: list[str] = []
     for t in toks:
         if t in unknown and len(t) >= 4 and t.isalpha():
-            out.extend(_joined(t) or (_typo(t) or t,))
+            out.extend((_joined(t) if not company else ()) or (_typo(t, company) or t,))
         else:
             out.append(t)
     return out
@@ -267,17 +269,38 @@ def _joined(tok: str) -> tuple[str, ...]:
     return ()
 
 
+def _honored(items: list[_Item]) -> set[str]:
+    """The plain words right after a rank ('Coronel Estuardo Pérez'): a person's names."""
+    out: set[str] = set()
+    after = False
+    for it in items:
+        if it.kind == "rank":
+            after = True
+        elif after and it.kind == "plain":
+            out.add(it.source[0])
+        else:
+            after = False
+    return out
+
+
 def _name_items(toks: list[str], damaged: bool = False) -> list[_Item]:
     """Items of a name; unit words with a typo are repaired in an institutional name (one with
     a vocabulary or country word), or in any name with a damaged encoding ('Batall?n de
     Cazadores')."""
     items = _items(toks)
-    # a country word marks an institution too ('Dom Rep Amry')
-    if damaged or any(it.kind in _CONTEXT_KINDS or it.kind == "country" for it in items):
-        # only words no phrase took ('Armadas' in 'Fuerzas Armadas' stays as it is)
-        unknown = {it.source[0] for it in items if it.kind == "plain" and len(it.source) == 1}
+    # a country word marks an institution too ('Dom Rep Amry'), and a legal form a company
+    # ('INMOVILIARIA FLORES CASTRO, S. DE R.L.')
+    institution = damaged or any(it.kind in _CONTEXT_KINDS or it.kind == "country" for it in items)
+    if institution or any(it.kind in ("company", "business") for it in items):
+        # only words no phrase took ('Armadas' in 'Fuerzas Armadas' stays as it is), and not
+        # the name of a person after a rank ('Coronel Estuardo ...' is not 'estado')
+        unknown = {
+            it.source[0]
+            for it in items
+            if it.kind == "plain" and len(it.source) == 1 and it.source[0] not in _honored(items)
+        }
         unknown -= vocabulary().singles
-        fixed = _fix_typos(toks, unknown)
+        fixed = _fix_typos(toks, unknown, company=not institution)
         if fixed != toks:
             items = _items(fixed)
     return items
@@ -586,9 +609,12 @@ def _named_acronyms(
 def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
     """(the items without an honorific, its words): in a unit name, a rank followed by plain
     words ('Coronel Jorge Eduardo Sánchez Rodríguez', 'CNEL H.A.M') names a person the unit is
-    named after."""
+    named after; so does a name of a rank and plain words only (a unit or the person: review
+    at most against a unit)."""
     kinds = {it.kind for it in items}
-    if "rank" not in kinds or not kinds & _SECURITY_KINDS:
+    # or a rank and a name alone ('ADMIRAL KILLICK': FMTR's name for the base)
+    alone = bool(items) and items[0].kind == "rank" and kinds == {"rank", "plain"}
+    if "rank" not in kinds or not (kinds & _SECURITY_KINDS or alone):
         return items, ()
     kept: list[_Item] = []
     honor: list[str] = []

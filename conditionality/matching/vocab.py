@@ -42,6 +42,8 @@ class Vocabulary:
     max_phrase: int = 1
     # single-word terms, for tolerating typos and damaged encodings in unit names
     words: tuple[str, ...] = ()
+    # the single-word business terms, the only repair targets in a company's name
+    business_words: tuple[str, ...] = ()
     singles: frozenset[str] = frozenset()  # every one-word term
     # one-word abbreviations of several terms ('bi' -> 'brigada de infanteria'), as tokens
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -112,6 +114,9 @@ def vocabulary() -> Vocabulary:
         ),
         max_phrase=max(len(k) for k in [*phrases, *company]),
         words=words,
+        business_words=tuple(
+            sorted(k[0] for k, (_, kind) in phrases.items() if len(k) == 1 and kind == "business")
+        ),
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
         expansions=expansions,
         masculine=masculine,

@@ -191,3 +191,38 @@ def test_alias_inside_a_longer_name(build):
 def test_two_unit_words_written_as_one(build):
     got = one(build, "COLOMBIAN ARMYAVIATION SHOOL", "Colombian Army Aviation School")
     assert got is not None and got[0] == "high"
+
+
+def test_a_persons_name_after_a_rank_is_not_repaired():
+    # 'Estuardo' is close to 'estado' (state), but after 'Coronel' it is a name
+    got = normalize_names(pd.Series(["Batallón Coronel Estuardo Pérez"])).iloc[0]
+    assert "estuardo" in got.split()
+
+
+def test_company_names_repair_only_business_words():
+    got = normalize_names(
+        pd.Series(
+            [
+                "INMOVILIARIA FLORES CASTRO, S. DE R.L. DE C.V.",
+                "PROGLAN CAPITAL LTD",  # not 'captain'
+                "AGROPECUARIA HATO SANTA MARIA LTDA.",  # not 'navy'
+            ]
+        )
+    ).tolist()
+    assert got == ["real estate flores castro", "proglan capital", "agropecuaria hato santa maria"]
+
+
+def test_state_secretariat_in_english_and_spanish(build):
+    got = one(
+        build,
+        "Secretary of Public Security for the State of  Veracruz",
+        "Secretaría de Seguridad Pública del Estado de Veracruz",
+        "MEX",
+    )
+    assert got is not None and got[0] == "high"
+
+
+def test_a_rank_and_a_name_alone_may_be_the_unit_named_after_the_person(build):
+    got = one(build, "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "HTI")
+    assert got is not None and got[0] == "review"
+    assert one(build, "ADMIRAL KILLICK", "Base Amiral Pierre", "HTI") is None
