@@ -621,14 +621,18 @@ def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
     i = 0
     while i < len(items):
         it = items[i]
-        j = i + 1
+        k = i + 1  # a rank of several words ('Capitán General', 'General de Brigada')
+        while it.kind == "rank" and k < len(items) and items[k].kind == "rank":
+            k += 1
+        j = k
         while it.kind == "rank" and j < len(items) and items[j].kind == "plain":
             j += 1
-        if j > i + 1:
-            honor.extend(x.token for x in items[i + 1 : j] if x.token)
+        if j > k:
+            honor.extend(x.token for x in items[k:j] if x.token)
+            i = j
         else:
             kept.append(it)
-        i = j
+            i += 1
     return kept, tuple(honor)
 
 

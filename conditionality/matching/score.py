@@ -73,6 +73,8 @@ MORE_PARTS = 0.95
 # the unit's number ('Batallón de Artillería No. 4 Coronel ...' / 'Batallón de Artillería 4').
 HONOR_DIFF = 0.6
 HONOR_ONE_SIDED = 0.85
+# ... unless the unit is named by its number too, or is of a kind a branch has one of
+# (`unique_unit_types.csv`: its academy, war college, headquarters, staff)
 HONOR_ONE_SIDED_NUMBERED = 0.97
 # A numbered unit whose words are all in the other's, with the same number and unit type
 # ('Batallón 21' / 'Batallón de Infantería No. 21 Pantano de Vargas'): high, not equal.
@@ -457,6 +459,16 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     if named.any():
         cols = ("q_honor", "c_honor", "q_words", "c_words")
         numbered = pairs["q_numbers"].ne("") & pairs["q_numbers"].eq(pairs["c_numbers"])
+        # a unit of a kind a branch has one of, with its other words agreeing, is that unit
+        # with or without its patron's name ('Academia Militar [General Francisco Morazán]')
+        numbered = numbered | (
+            pairs["q_unit_types"].eq(pairs["c_unit_types"])
+            & pairs["q_unit_types"].isin(vocabulary().unique_types)
+            & pairs["q_branches"].eq(pairs["c_branches"])
+            & pairs["q_branches"].ne("")  # whose it is must be said
+            & pairs["q_numbers"].eq("")
+            & pairs["c_numbers"].eq("")
+        )
         rows = zip(
             *(pairs[col].to_numpy(dtype=object)[named] for col in cols),
             numbered.to_numpy()[named],

@@ -44,6 +44,8 @@ class Vocabulary:
     words: tuple[str, ...] = ()
     # the single-word business terms, the only repair targets in a company's name
     business_words: tuple[str, ...] = ()
+    # unit types a branch usually has one of ('school', 'war_college'): `unique_unit_types.csv`
+    unique_types: frozenset[str] = frozenset()
     singles: frozenset[str] = frozenset()  # every one-word term
     # one-word abbreviations of several terms ('bi' -> 'brigada de infanteria'), as tokens
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -114,6 +116,9 @@ def vocabulary() -> Vocabulary:
         ),
         max_phrase=max(len(k) for k in [*phrases, *company]),
         words=words,
+        unique_types=frozenset(
+            "_".join(tokens(r["canonical"])) for r in _rows("unique_unit_types.csv")
+        ),
         business_words=tuple(
             sorted(k[0] for k, (_, kind) in phrases.items() if len(k) == 1 and kind == "business")
         ),

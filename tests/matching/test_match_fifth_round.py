@@ -226,3 +226,17 @@ def test_a_rank_and_a_name_alone_may_be_the_unit_named_after_the_person(build):
     got = one(build, "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "HTI")
     assert got is not None and got[0] == "review"
     assert one(build, "ADMIRAL KILLICK", "Base Amiral Pierre", "HTI") is None
+
+
+def test_an_academy_with_or_without_its_patron_is_one_unit(build):
+    got = one(build, "Military Academy", "Escuela Militar Capitán General Gerardo Barrios", "SLV")
+    assert got is not None and got[0] == "high" and "only one names the person" in got[2]
+    # another school of that branch (its NCO school) is not
+    got = one(build, "Escuela Militar", "Escuela Militar de Suboficiales Sargento Inocencio Chincá")
+    assert got is None or got[0] == "review"
+    # a branch left out: which branch's academy is not known
+    got = one(build, "Colombian NCO Academy", "Escuela de Suboficiales Sargento Inocencio Chincá")
+    assert got is None or got[0] == "review"
+    # a kind of unit a branch has many of stays review ('Base Aérea')
+    got = one(build, "Air Base", "Base Aérea Coronel Héctor Caracciolo Moncada", "HND")
+    assert got is not None and got[0] == "review"
