@@ -112,8 +112,12 @@ def _known_parent(text: str) -> tuple[Part, ...]:
     if len(first) == 1 and first[0] in known:
         parent, rest = words[0], " ".join(words[1:])
     elif len(words) == 2 and len(last) == 1 and last[0] in known:
-        # only after one word: 'Dirección Antidrogas DIRANDRO' is a name and its acronym
         parent, rest = words[-1], words[0]
+    elif len(last) == 1 and last[0] in known and first and last[0][0] == first[0][0]:
+        # 'Dirección Antidrogas DIRANDRO': a name and its acronym (their first letters agree),
+        # written as 'Name (ACRONYM)' without the parentheses
+        rest = " ".join(words[:-1])
+        return (Part(rest, "split", False), Part(words[-1], "paren", False))
     else:
         return ()
     if not any(ch.isalpha() for ch in rest) or tokens(rest)[0] in _CONNECTORS:
