@@ -78,7 +78,18 @@ class Bands:
     review: float = 0.75
 
 
-_VARIANT_COLS = ["id", "country", "name", "part", "role", "origin", "via", "partial", "several"]
+_VARIANT_COLS = [
+    "id",
+    "country",
+    "name",
+    "part",
+    "role",
+    "origin",
+    "via",
+    "partial",
+    "several",
+    "lends",  # may lend its branches to the other variants of its name (`_parent_branches`)
+]
 # (country or '' for any country, full key of a name) -> the texts it is an alias of
 Edges = dict[tuple[str, str], list[str]]
 
@@ -110,25 +121,45 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
                 # part of another name (its parts are)
                 origin = "cell" if p.origin == "whole" and len(cell) > 1 else p.origin
                 base.append(
-                    (ids[i], countries[i], names[i], p.text, role, origin, "", partial, several)
+                    (
+                        ids[i],
+                        countries[i],
+                        names[i],
+                        p.text,
+                        role,
+                        origin,
+                        "",
+                        partial,
+                        several,
+                        True,
+                    )
                 )
     parts = list(dict.fromkeys(str(r[3]) for r in base))
     full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
     added: list[tuple[object, ...]] = []
     known = vocabulary().known
+    default = _default_edges()
     for r in base:
         key = full[str(r[3])]
         if not key:
             continue
         country = "" if _missing(r[1]) else str(r[1])
-        dsts = (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
-        added.extend((r[0], r[1], r[2], d, r[4], "alias", r[3], r[7], r[8]) for d in dsts)
+        # the package's aliases may lend a branch to the name ('ARC-DISAN': ARC is the navy);
+        # a user's may not, so adding an alias never takes a match away
+        dsts = _alias_texts(edges, country, key)
+        shipped = set(_alias_texts(default, country, key))
+        added.extend(
+            (r[0], r[1], r[2], d, r[4], "alias", r[3], r[7], r[8], d in shipped) for d in dsts
+        )
         # a one-word alias inside a longer name ('Hospital Central FAP'): the name with the
         # alias written out ('Hospital Central Fuerza Aérea del Perú')
         inner = set(key.split()) & known
         if inner and " " in key:
+            shipped = set(_written_out(str(r[3]), inner, country, default))
             for text in _written_out(str(r[3]), inner, country, edges):
-                added.append((r[0], r[1], r[2], text, r[4], "alias", r[3], r[7], r[8]))
+                added.append(
+                    (r[0], r[1], r[2], text, r[4], "alias", r[3], r[7], r[8], text in shipped)
+                )
     seen: set[tuple[object, ...]] = set()
     rows = []
     for r in base + added:
@@ -137,6 +168,11 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
             seen.add(k)
             rows.append(r)
     return pd.DataFrame(rows, columns=_VARIANT_COLS)
+
+
+def _alias_texts(edges: Edges, country: str, key: str) -> list[str]:
+    """The texts the alias table names as the same entity as `key` in `country`."""
+    return (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
 
 
 def _written_out(text: str, inner: set[str], country: str, edges: Edges) -> list[str]:
@@ -148,7 +184,7 @@ def _written_out(text: str, inner: set[str], country: str, edges: Edges) -> list
         tok = tokens(w)
         if len(tok) != 1 or tok[0] not in inner:
             continue
-        dsts = (edges.get((country, tok[0]), []) if country else []) + edges.get(("", tok[0]), [])
+        dsts = _alias_texts(edges, country, tok[0])
         out.extend(" ".join([*words[:i], d, *words[i + 1 :]]) for d in dsts)
     return out
 
@@ -556,7 +592,8 @@ def _parent_branches(v: pd.DataFrame, parent_role: str) -> pd.Series:
     the like-named unit of another branch."""
     own = v["role"].eq(parent_role) | ~v["several"].astype(bool)
     multi = v["id"].duplicated(keep=False)  # a name of one variant has no other to lend it
-    par = v.loc[own & multi & v["branches"].ne(""), ["id", "branches"]].drop_duplicates()
+    lends = v["lends"].astype(bool)
+    par = v.loc[own & multi & lends & v["branches"].ne(""), ["id", "branches"]].drop_duplicates()
     if par.empty:
         return pd.Series("", index=v.index, dtype="object")
     joined: dict[object, str] = {}

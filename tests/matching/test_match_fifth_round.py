@@ -240,3 +240,19 @@ def test_an_academy_with_or_without_its_patron_is_one_unit(build):
     # a kind of unit a branch has many of stays review ('Base Aérea')
     got = one(build, "Air Base", "Base Aérea Coronel Héctor Caracciolo Moncada", "HND")
     assert got is not None and got[0] == "review"
+
+
+def test_name_and_acronym_without_parentheses(build):
+    from conditionality.matching.split import split_cell
+
+    parts = [(p.text, p.origin) for p in split_cell("Direcci?n Antidrogas DIRANDRO")[1:]]
+    assert parts == [("Direcci?n Antidrogas", "split"), ("DIRANDRO", "paren")]
+    # a known name whose first letter is not the name's is its parent, not its acronym
+    assert len(split_cell("Unidad de Inteligencia Naval SEMAR")) == 1
+    got = one(
+        build,
+        "Direcci?n Antidrogas DIRANDRO",
+        "Anti-Drug Directorate of the Peruvian National Police",
+        "PER",
+    )
+    assert got is not None and got[0] == "high"
