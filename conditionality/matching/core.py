@@ -480,13 +480,19 @@ def _branch_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             country = branches["country"].iat[at]
             home = "" if _missing(country) else str(country)
             index.setdefault((home, branches["branches"].iat[at]), []).append(at)
-        is_unit = (~_branch_only(units) & units["branches"].ne("").to_numpy()) & units["role"].eq(
-            "same"
-        ).to_numpy()
+        # a unit's branches: those it names, and those its arms belong to (a marine brigade
+        # is the navy's)
+        arm_branch = vocabulary().arm_branches
+        named = [
+            set(b.split()) | {arm_branch[a] for a in arms.split() if a in arm_branch}
+            for b, arms in zip(units["branches"].tolist(), units["arms"].tolist(), strict=True)
+        ]
+        has = np.fromiter((bool(n) for n in named), dtype=bool, count=len(named))
+        is_unit = ~_branch_only(units) & has & units["role"].eq("same").to_numpy()
         for j in np.flatnonzero(is_unit).tolist():
             country = units["country"].iat[j]
             home = "" if _missing(country) else str(country)
-            for b in units["branches"].iat[j].split():
+            for b in sorted(named[j]):
                 for i in index.get((home, b), []) + (index.get(("", b), []) if home else []):
                     qv.append(i if flip else j)
                     cv.append(j if flip else i)

@@ -44,6 +44,8 @@ class Vocabulary:
     words: tuple[str, ...] = ()
     # the single-word business terms, the only repair targets in a company's name
     business_words: tuple[str, ...] = ()
+    # the branch an arm belongs to ('marine_infantry' -> 'navy'): `arm_branches.csv`
+    arm_branches: dict[str, str] = field(default_factory=dict)
     # unit types a branch usually has one of ('school', 'war_college'): `unique_unit_types.csv`
     unique_types: frozenset[str] = frozenset()
     singles: frozenset[str] = frozenset()  # every one-word term
@@ -116,6 +118,10 @@ def vocabulary() -> Vocabulary:
         ),
         max_phrase=max(len(k) for k in [*phrases, *company]),
         words=words,
+        arm_branches={
+            "_".join(tokens(r["arm"])): "_".join(tokens(r["branch"]))
+            for r in _rows("arm_branches.csv")
+        },
         unique_types=frozenset(
             "_".join(tokens(r["canonical"])) for r in _rows("unique_unit_types.csv")
         ),

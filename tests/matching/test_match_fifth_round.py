@@ -256,3 +256,14 @@ def test_name_and_acronym_without_parentheses(build):
         "PER",
     )
     assert got is not None and got[0] == "high"
+
+
+def test_a_record_against_the_branch_an_arm_belongs_to_is_review(build):
+    # the marine infantry is the navy's: a record against the navy is a hierarchy review
+    got = one(
+        build, "Brigada de Infanteria de Marina (BIM)", "Marina de la Defensa Nacional", "GTM"
+    )
+    assert got is not None and got[0] == "review" and "names a whole branch" in got[2]
+    assert (
+        one(build, "Brigada de Infanteria de Marina (BIM)", "Ejército de Guatemala", "GTM") is None
+    )
