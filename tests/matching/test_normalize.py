@@ -112,3 +112,10 @@ def test_vocabulary_data_is_consistent():
     with data.joinpath("unit_ranks.csv").open(encoding="utf-8") as fh:
         ranked = {"_".join(r["canonical"].split()) for r in csv.DictReader(fh)}
     assert ranked <= canonical, ranked - canonical
+    for name, cols in (
+        ("arm_branches.csv", ("arm", "branch")),
+        ("unique_unit_types.csv", ("canonical",)),
+    ):
+        with data.joinpath(name).open(encoding="utf-8") as fh:
+            used = {"_".join(r[c].split()) for r in csv.DictReader(fh) for c in cols}
+        assert used <= canonical, (name, used - canonical)
