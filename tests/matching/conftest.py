@@ -33,3 +33,22 @@ def candidates(*rows):
 def build():
     """(queries, candidates) builders."""
     return queries, candidates
+
+
+def _one(build, a, b, country="COL"):
+    """(band, features, explanation, score) of the pair a (query) / b (candidate), or None when
+    it does not match."""
+    from conditionality.matching import Bands, match_names
+
+    q, c = build
+    out = match_names(q((country, a)), c((country, b)), Bands())
+    if out.empty:
+        return None
+    row = out.iloc[0]
+    return row["band"], row["features"], row["explanation"], row["score"]
+
+
+@pytest.fixture
+def one():
+    """Match one pair: one(build, a, b, country='COL')."""
+    return _one

@@ -10,17 +10,7 @@ from conditionality.matching.phonetic import sound
 BANDS = Bands()
 
 
-def one(build, a, b, country="COL"):
-    """(band, score, explanation) of the pair, or None when it does not match."""
-    q, c = build
-    out = match_names(q((country, a)), c((country, b)), BANDS)
-    if out.empty:
-        return None
-    row = out.iloc[0]
-    return row["band"], row["score"], row["explanation"]
-
-
-def test_acronym_of_spanish_abbreviations(build):
+def test_acronym_of_spanish_abbreviations(build, one):
     got = one(build, "Cmdo. FF.EE.", "CFE", "SLV")
     assert got is not None and got[0] == "high"
     assert one(build, "Cmdo. FF.EE.", "CAE", "SLV") is None
@@ -51,7 +41,7 @@ def test_sound_key_keeps_other_names_apart(a, b):
     assert sound(a.lower()) != sound(b.lower())
 
 
-def test_person_names_that_sound_the_same_are_high(build):
+def test_person_names_that_sound_the_same_are_high(build, one):
     got = one(build, "VASQUEZ, Cristhian", "VAZQUEZ, Christian", "VEN")
     assert got is not None and got[0] == "high" and "sound the same" in got[2]
     # a given name written shorter and a surname spelt another way
@@ -62,7 +52,7 @@ def test_person_names_that_sound_the_same_are_high(build):
     assert got is None or got[0] == "review"
 
 
-def test_one_sided_doubts_do_not_compound_below_review(build):
+def test_one_sided_doubts_do_not_compound_below_review(build, one):
     # the academy's honorific name and 'militar' (the army's or the air force's) are both
     # things one name leaves out: review, never no match and never high
     got = one(build, "Army Academy", "Academia Militar Gral. Francisco Morazán", "HND")
@@ -75,7 +65,7 @@ def test_one_sided_doubts_do_not_compound_below_review(build):
     assert got is None
 
 
-def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build):
+def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build, one):
     a, b = "Army Aviation Brigade", "Brigada de Aviación del Ejército No. 15 Paquisha"
     for x, y in ((a, b), (b, a)):
         got = one(build, x, y, "ECU")
@@ -99,19 +89,19 @@ def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build)
         ("SLV", "BIRI Atlacatl", "Atlacatl Immediate Reaction Infantry Battalion"),
     ],
 )
-def test_acronym_with_a_name_of_its_own(build, country, short, long_):
+def test_acronym_with_a_name_of_its_own(build, country, short, long_, one):
     got = one(build, short, long_, country)
     assert got is not None and got[0] == "high" and f"'{short}' is the acronym" in got[2]
     assert one(build, long_, short, country)[0] == "high"
 
 
-def test_acronym_with_another_name_is_no_match(build):
+def test_acronym_with_another_name_is_no_match(build, one):
     long_ = "Batallón de Infantería de Reacción Inmediata Atonal"
     assert one(build, "BIRI Atlacatl", long_, "SLV") is None
     assert one(build, "BIRE Atonal", long_, "SLV") is None
 
 
-def test_a_proper_name_is_not_repaired_into_a_unit_word(build):
+def test_a_proper_name_is_not_repaired_into_a_unit_word(build, one):
     # 'Atonal' is a battalion's name, not a typo of 'national'
     assert normalize_names(pd.Series(["Batallón Atonal"])).iloc[0] == "battalion atonal"
     # a typo keeps its first letter and is still repaired
@@ -119,7 +109,7 @@ def test_a_proper_name_is_not_repaired_into_a_unit_word(build):
     assert got is not None and got[0] == "high"
 
 
-def test_long_syllable_acronym(build):
+def test_long_syllable_acronym(build, one):
     got = one(build, "Servicio Nacional de Fronteras", "SENAFRONT", "PAN")
     assert got is not None and got[0] == "high"
 
@@ -131,12 +121,12 @@ def test_long_syllable_acronym(build):
         ("INVERSIONES ZANZIBAR SOCIEDAD ANONIMA", "Inv. Zanzíbar, S.A."),
     ],
 )
-def test_legal_forms_written_out_and_company_abbreviations(build, long_, short):
+def test_legal_forms_written_out_and_company_abbreviations(build, long_, short, one):
     got = one(build, long_, short, "COL")
     assert got is not None and got[0] == "high"
 
 
-def test_a_path_of_units_named_from_the_lowest_up(build):
+def test_a_path_of_units_named_from_the_lowest_up(build, one):
     from conditionality.matching.split import split_cell
 
     parts = split_cell("Security Section, Marine Infantry Battalion,  Navy Staff")
@@ -157,12 +147,12 @@ def test_a_path_of_units_named_from_the_lowest_up(build):
     assert not any(p.parent for p in parts)
 
 
-def test_the_unit_itself_matching_beats_its_parent(build):
+def test_the_unit_itself_matching_beats_its_parent(build, one):
     got = one(build, "COLOMBIAN NAVY, COAST GUARD", "Cuerpo de Guardacostas de la Armada Nacional")
     assert got is not None and got[0] == "high"
 
 
-def test_units_paired_by_a_word_of_their_own_with_other_words_are_not_equal(build):
+def test_units_paired_by_a_word_of_their_own_with_other_words_are_not_equal(build, one):
     got = one(build, "Batallón Atlacatl Norte Mazamari", "Batallón Atlacatl Piura", "PER")
     assert got is None or got[0] == "review"
 
@@ -179,7 +169,7 @@ def test_a_path_may_start_with_a_unit_of_no_ranked_type():
     assert not any(parts.values())
 
 
-def test_alias_inside_a_longer_name(build):
+def test_alias_inside_a_longer_name(build, one):
     got = one(build, "Hospital Central Fuerza Aerea del Peru", "Hospital Central FAP", "PER")
     assert got is not None and got[0] == "high" and "alias" in got[2]
     assert one(build, "Hospital Central FAP", "Hospital Central Ejército del Perú", "PER") is None
@@ -188,7 +178,7 @@ def test_alias_inside_a_longer_name(build):
     assert got is None or (got[0] == "review" and "alias" not in got[2])
 
 
-def test_two_unit_words_written_as_one(build):
+def test_two_unit_words_written_as_one(build, one):
     got = one(build, "COLOMBIAN ARMYAVIATION SHOOL", "Colombian Army Aviation School")
     assert got is not None and got[0] == "high"
 
@@ -212,7 +202,7 @@ def test_company_names_repair_only_business_words():
     assert got == ["real estate flores castro", "proglan capital", "agropecuaria hato santa maria"]
 
 
-def test_state_secretariat_in_english_and_spanish(build):
+def test_state_secretariat_in_english_and_spanish(build, one):
     got = one(
         build,
         "Secretary of Public Security for the State of  Veracruz",
@@ -222,13 +212,13 @@ def test_state_secretariat_in_english_and_spanish(build):
     assert got is not None and got[0] == "high"
 
 
-def test_a_rank_and_a_name_alone_may_be_the_unit_named_after_the_person(build):
+def test_a_rank_and_a_name_alone_may_be_the_unit_named_after_the_person(build, one):
     got = one(build, "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "HTI")
     assert got is not None and got[0] == "review"
     assert one(build, "ADMIRAL KILLICK", "Base Amiral Pierre", "HTI") is None
 
 
-def test_an_academy_with_or_without_its_patron_is_one_unit(build):
+def test_an_academy_with_or_without_its_patron_is_one_unit(build, one):
     got = one(build, "Military Academy", "Escuela Militar Capitán General Gerardo Barrios", "SLV")
     assert got is not None and got[0] == "high" and "only one names the person" in got[2]
     # another school of that branch (its NCO school) is not
@@ -242,7 +232,7 @@ def test_an_academy_with_or_without_its_patron_is_one_unit(build):
     assert got is not None and got[0] == "review"
 
 
-def test_name_and_acronym_without_parentheses(build):
+def test_name_and_acronym_without_parentheses(build, one):
     from conditionality.matching.split import split_cell
 
     parts = [(p.text, p.origin) for p in split_cell("Direcci?n Antidrogas DIRANDRO")[1:]]
@@ -258,7 +248,7 @@ def test_name_and_acronym_without_parentheses(build):
     assert got is not None and got[0] == "high"
 
 
-def test_a_record_against_the_branch_an_arm_belongs_to_is_review(build):
+def test_a_record_against_the_branch_an_arm_belongs_to_is_review(build, one):
     # the marine infantry is the navy's: a record against the navy is a hierarchy review
     got = one(
         build, "Brigada de Infanteria de Marina (BIM)", "Marina de la Defensa Nacional", "GTM"

@@ -3,21 +3,8 @@ person, numbered units with and without their honorific name, gendered 'B.I.', r
 
 import pytest
 
-from conditionality.matching import Bands, match_names
 from conditionality.matching.normalize import syllable_skips
 from conditionality.matching.split import split_cell
-
-BANDS = Bands()
-
-
-def one(build, a, b, country="COL"):
-    """(band, features, explanation) of the pair, or None when it does not match."""
-    q, c = build
-    out = match_names(q((country, a)), c((country, b)), BANDS)
-    if out.empty:
-        return None
-    row = out.iloc[0]
-    return row["band"], row["features"], row["explanation"]
 
 
 @pytest.mark.parametrize(
@@ -46,30 +33,30 @@ def test_syllable_skips(acronym, words, skips):
         ("SLV", "GRP", "Grupo de Reacción Policial"),
     ],
 )
-def test_acronyms_beyond_initials_are_high(build, country, short, long_):
+def test_acronyms_beyond_initials_are_high(build, country, short, long_, one):
     got = one(build, short, long_, country)
     assert got is not None and got[0] == "high" and got[1].startswith("acronym")
     assert one(build, long_, short, country)[0] == "high"  # either side may be the acronym
 
 
-def test_syllable_acronym_needs_the_same_number(build):
+def test_syllable_acronym_needs_the_same_number(build, one):
     assert one(build, "CACOM 1", "Comando Aéreo de Combate No. 2") is None
 
 
-def test_acronym_leaving_out_a_word_or_the_number_is_review(build):
+def test_acronym_leaving_out_a_word_or_the_number_is_review(build, one):
     long_ = "Cuerpo Especializado de Seguridad Aeroportuaria y Aviación Civil"
     assert one(build, "CESAC", long_, "DOM")[0] == "review"
     long_ = "Batallón de Artillería No. 4 Coronel Jorge Eduardo Sánchez Rodríguez"
     assert one(build, "BAJES", long_)[0] == "review"
 
 
-def test_a_word_of_the_name_is_not_its_acronym(build):
+def test_a_word_of_the_name_is_not_its_acronym(build, one):
     # 'BANCO' reads as BAN(co) CO(rporativo), but it is the name's own first word
     got = one(build, "BANCO", "Banco Corporativo", "NIC")
     assert got is None or "acronym" not in got[1]
 
 
-def test_unit_named_after_a_person(build):
+def test_unit_named_after_a_person(build, one):
     base = "Base Aérea Coronel Hernán Acosta Mejía"
     assert one(build, "BASE AEREA CNEL H.A.M", base, "HND")[0] == "high"  # initials
     assert (
@@ -79,11 +66,11 @@ def test_unit_named_after_a_person(build):
     # another air base: named after another person
     assert one(build, base, "Base Aérea Coronel José Enrique Soto Cano", "HND") is None
     # a generic name: one of several bases, so review and the explanation says why
-    band, _, text = one(build, "Air Base", base, "HND")
+    band, _, text, _ = one(build, "Air Base", base, "HND")
     assert band == "review" and "named after" in text
 
 
-def test_numbered_unit_with_or_without_its_honorific_name(build):
+def test_numbered_unit_with_or_without_its_honorific_name(build, one):
     long_ = "Batallón de Infantería No. 21 Pantano de Vargas"
     assert one(build, long_, "BATALLON DE INFANTERIA 21")[0] == "high"
     # no arm and no name: the number and type agree, but it is the weaker reading
@@ -95,7 +82,7 @@ def test_numbered_unit_with_or_without_its_honorific_name(build):
     assert one(build, named, "Batallón de Infantería 4") is None  # another arm
 
 
-def test_strict_part_keeps_the_arm(build):
+def test_strict_part_keeps_the_arm(build, one):
     assert one(build, "Transport Wing N. 11", "Combat Wing N. 11", "PER") is None
 
 
@@ -113,7 +100,7 @@ def test_strict_part_keeps_the_arm(build):
         ("Guatemala Navy", "Marina de la Defensa Nacional", "high"),
     ],
 )
-def test_unit_spellings(build, a, b, band):
+def test_unit_spellings(build, a, b, band, one):
     got = one(build, a, b, "GTM")
     assert (got[0] if got else None) == band
 
@@ -126,12 +113,12 @@ def test_slash_cell_parent_is_the_higher_unit():
     assert [p.text for p in parts if p.parent] == ["SEMAR"]
 
 
-def test_slash_cell_written_unit_first_is_hierarchy(build):
+def test_slash_cell_written_unit_first_is_hierarchy(build, one):
     got = one(build, "Intel Section/1st Air Brigade", "Primera Brigada Aérea", "SLV")
     assert got is not None and got[0] == "review" and "hierarchy" in got[1]
 
 
-def test_person_given_name_with_a_spelling_difference(build):
+def test_person_given_name_with_a_spelling_difference(build, one):
     got = one(build, "Cristhian Morales Zambrano", "MORALES ZAMBRANO, Cristhiam Abelardo", "VEN")
     assert got is not None and got[0] == "high"
     # another given name: a relative, not the same person
@@ -189,14 +176,14 @@ def test_list_cells_without_a_parent(cell):
     assert not [p for p in split_cell(cell) if p.parent]
 
 
-def test_record_against_the_parent_in_a_list_cell_is_review(build):
+def test_record_against_the_parent_in_a_list_cell_is_review(build, one):
     got = one(build, "COLOMBIAN POLICE, DIRAN JUNGLAS", "Policía Nacional de Colombia")
     assert got is not None and got[0] == "review" and "hierarchy" in got[1]
     # the units of a parent stay apart
     assert one(build, "Colombian Police, Carabineros", "Colombian Police, Junglas") is None
 
 
-def test_parent_in_another_branch_is_not_the_same_unit(build):
+def test_parent_in_another_branch_is_not_the_same_unit(build, one):
     assert one(build, "ARC-DISAN", "Dirección de Sanidad del Ejército") is None
     assert one(build, "ARC-DISAN", "Dirección de Sanidad de la Armada")[0] == "high"
 
@@ -209,16 +196,16 @@ def test_parent_in_another_branch_is_not_the_same_unit(build):
         ("National Institute of Security Strategic Studies", "INEES"),
     ],
 )
-def test_spanish_acronym_of_an_english_rendering(build, english, acronym):
+def test_spanish_acronym_of_an_english_rendering(build, english, acronym, one):
     got = one(build, english, acronym, "GTM")
     assert got is not None and got[0] == "high" and got[1].startswith("acronym")
 
 
-def test_english_rendering_does_not_take_any_acronym(build):
+def test_english_rendering_does_not_take_any_acronym(build, one):
     assert one(build, "Naval Special Forces Command", "CONEF", "GTM") is None
 
 
-def test_unit_with_a_name_of_its_own(build):
+def test_unit_with_a_name_of_its_own(build, one):
     got = one(build, "Atlacatl Battalion", "Batallón de Infantería de Reacción Inmediata Atlacatl")
     assert got is not None and got[0] == "review"  # the longer name adds words
     assert one(build, "Kaibil School", "Escuela de Fuerzas Especiales Kaibil", "GTM")[0] == "high"
@@ -232,14 +219,14 @@ def test_a_place_after_a_unit_does_not_make_a_list():
     assert names_several("Fuerzas Especiales Naval (FEN), 1st Signal Battalion, and Navy N9")
 
 
-def test_acronym_in_parentheses_of_a_one_unit_cell_is_high(build):
+def test_acronym_in_parentheses_of_a_one_unit_cell_is_high(build, one):
     got = one(
         build, "Colombian Air Force NCO Academy, Madrid Cund.", "Escuela de Suboficiales (ESUFA)"
     )
     assert got is not None and got[0] == "high"
 
 
-def test_cell_branch_applies_to_its_place_part(build):
+def test_cell_branch_applies_to_its_place_part(build, one):
     # the police's GAULA in Antioquia is not the army's
     got = one(build, "GAULA Militar Antioquia", "GAULA de la Policía Nacional, Antioquia")
     assert got is None or got[0] != "high"
@@ -251,7 +238,7 @@ def test_hyphen_codes_are_a_list():
     assert split_cell("CE-VRAEM") == split_cell("CE-VRAEM")[:1]  # one name
 
 
-def test_record_naming_the_parent_after_de_is_review(build):
+def test_record_naming_the_parent_after_de_is_review(build, one):
     got = one(
         build,
         "Intelligence Directorate",
@@ -268,7 +255,7 @@ def test_record_naming_the_parent_after_de_is_review(build):
     assert got is not None and got[0] == "review" and "hierarchy" in got[1]
 
 
-def test_a_number_after_de_stays_with_the_unit(build):
+def test_a_number_after_de_stays_with_the_unit(build, one):
     # 'Infantría' is misspelt, so 'de Marina No. 3' is not read as a parent
     assert len(split_cell("Batallón de Infantría de Marina No. 3")) == 1
     assert (
@@ -295,12 +282,12 @@ def test_a_number_after_de_stays_with_the_unit(build):
         ("MEX", "Zona Naval", "Zona Militar", None),
     ],
 )
-def test_headquarters_ministries_and_military(build, country, a, b, band):
+def test_headquarters_ministries_and_military(build, country, a, b, band, one):
     got = one(build, a, b, country)
     assert (got[0] if got else None) == band
 
 
-def test_record_against_a_whole_branch_is_review(build):
+def test_record_against_a_whole_branch_is_review(build, one):
     got = one(build, "COLOMBIAN POLICE CARABINEROS", "National Police of Colombia")
     assert got is not None and got[0] == "review" and "hierarchy" in got[1]
     assert "names a whole branch" in got[2]
