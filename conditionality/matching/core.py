@@ -25,6 +25,7 @@ from conditionality.matching.normalize import (
 )
 from conditionality.matching.score import (
     ACRONYM_SCORE,
+    ACRONYM_TYPO_SCORE,
     NUMBERED_PART,
     SUBSET_CUTOFF,
     SYLLABLE_SCORE,
@@ -239,27 +240,44 @@ def _index(v: pd.DataFrame, col: str) -> dict[tuple[str, str], list[int]]:
 
 
 def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
-    """Variant pairs where one is a short name equal to the other's initials."""
+    """Variant pairs where one is a short name equal to the other's initials; with two
+    neighbouring letters swapped ('CFGM' for CGFM, 'SEAMR'), ACRONYM_TYPO_SCORE (review)."""
     qc = ["" if _missing(x) else str(x) for x in q["country"].tolist()]
     cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
-    found: set[tuple[int, int]] = set()
+    found: dict[tuple[int, int], float] = {}
     for short, long_, flip in ((q, c, False), (c, q, True)):
-        by_short: dict[str, list[int]] = {}
+        by_short: dict[str, list[tuple[int, float]]] = {}
         for col in ("short", "named_short"):
             for i, sh in enumerate(short[col].tolist()):
-                if sh:
-                    by_short.setdefault(sh, []).append(i)
+                if not sh:
+                    continue
+                by_short.setdefault(sh, []).append((i, ACRONYM_SCORE))
+                for swapped in _swaps(sh) if col == "short" else ():
+                    by_short.setdefault(swapped, []).append((i, ACRONYM_TYPO_SCORE))
         if not by_short:
             continue
         for j, keys in enumerate(long_["acronyms"].tolist()):
             for k in keys:
-                for i in by_short.get(k, ()):
+                for i, score in by_short.get(k, ()):
                     qv, cv = (j, i) if flip else (i, j)
                     if not cc[cv] or cc[cv] == qc[qv]:
-                        found.add((qv, cv))
+                        found[(qv, cv)] = max(found.get((qv, cv), 0.0), score)
     pairs = sorted(found)
     n = len(pairs)
-    return [p[0] for p in pairs], [p[1] for p in pairs], [ACRONYM_SCORE] * n, ["acronym"] * n
+    return [p[0] for p in pairs], [p[1] for p in pairs], [found[p] for p in pairs], ["acronym"] * n
+
+
+def _swaps(short: str) -> list[str]:
+    """'cfgm:' -> 'fcgm:', 'cgfm:', 'cfmg:': an acronym of 4+ letters with two neighbouring
+    letters swapped."""
+    letters, _, nums = short.partition(":")
+    if len(letters) < 4:
+        return []
+    out = []
+    for k in range(len(letters) - 1):
+        if letters[k] != letters[k + 1]:
+            out.append(f"{letters[:k]}{letters[k + 1]}{letters[k]}{letters[k + 2 :]}:{nums}")
+    return out
 
 
 def _starts(words: tuple[str, ...]) -> set[str]:

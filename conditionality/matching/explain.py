@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from conditionality.matching.score import ACRONYM_SCORE
+from conditionality.matching.score import ACRONYM_SCORE, ACRONYM_TYPO_SCORE
 
 _SPACES = re.compile(r"\s+")
 _COLS = [
@@ -65,9 +65,12 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
             base += f"; {r['notes']}"
     elif method == "acronym":
         # the initials score is ACRONYM_SCORE; a lower raw score is a syllable acronym
+        raw = float(str(r["raw"]))
         what = (
             "acronym"
-            if float(str(r["raw"])) >= ACRONYM_SCORE
+            if raw >= ACRONYM_SCORE
+            else "acronym, with two letters swapped,"
+            if raw == ACRONYM_TYPO_SCORE
             else "acronym (first letters of its words)"
         )
         q_is_short = r["q_short"] or r["q_named_short"]

@@ -223,8 +223,9 @@ def _single(tok: str) -> _Item:
 def _typo(tok: str, company: bool = False) -> str | None:
     """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool'); in
     a company's name, only a business word ('inmoviliaria')."""
-    v = vocabulary()
-    words = v.business_words if company else v.words
+    # typos keep the first letter ('shool', 'batallion'); a name does not ('Atonal' is not
+    # 'national'): only words with the same first letter are candidates
+    words = _by_first_letter(company).get(tok[0], ())
     if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army'), or two
         # letters after the first swapped ('amry' -> 'army')
         near = [
@@ -240,11 +241,18 @@ def _typo(tok: str, company: bool = False) -> str | None:
             )
         ]
         return near[0] if len(near) == 1 else None
-    # typos keep the first letter ('shool', 'batallion'); a name does not ('Atonal' is not
-    # 'national')
-    found = process.extract(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3)
-    same = [str(f[0]) for f in found if str(f[0])[0] == tok[0]]
-    return same[0] if same else None
+    found = process.extractOne(tok, words, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+    return None if found is None else str(found[0])
+
+
+@cache
+def _by_first_letter(company: bool) -> dict[str, tuple[str, ...]]:
+    """Repair targets by first letter: vocabulary words, or business words only."""
+    v = vocabulary()
+    out: dict[str, list[str]] = {}
+    for w in v.business_words if company else v.words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(ws) for k, ws in out.items()}
 
 
 def _fix_typos(toks: list[str], unknown: set[str], company: bool = False) -> list[str]:
@@ -306,11 +314,23 @@ def _name_items(toks: list[str], damaged: bool = False) -> list[_Item]:
     return items
 
 
+_COMPANY = "company"  # the unit type 'company' ('Compañía', 'Cía.')
+
+
 def _finish(items: list[_Item]) -> list[_Item]:
     v = vocabulary()
-    security = any(it.kind in _CONTEXT_KINDS for it in items)
+    # 'Cía.' / 'Compañía' is the business, not a military company, with a legal form
+    # ('AGUILAR AGUILAR Y CIA. LTDA.') or with no other unit word and no number ('Compañía
+    # Agroindustrial Palmera'; not '1ra Compañía de Infantería', 'Compañía Jungla')
+    companies = [it for it in items if it.kind == "unit_type" and it.token == _COMPANY]
+    unit_like = any(it.kind in _SECURITY_KINDS | {"number"} and it not in companies for it in items)
+    business = any(it.kind == "company" for it in items) or not unit_like
+    kept = [it for it in items if not (business and it in companies)] if companies else items
+    if not any(it.token for it in kept if it.kind != "company"):
+        kept = items  # 'Compañía' alone
+    security = any(it.kind in _CONTEXT_KINDS for it in kept)
     out: list[_Item] = []
-    for it in items:
+    for it in kept:
         if it.kind == "company":
             continue
         if security and (it.kind == "country" or it.token in v.stop_security):
@@ -520,6 +540,7 @@ def profile(cleaned: str) -> Profile:
     nums: set[str] = set()
     by_kind: dict[str, set[str]] = {"unit_type": set(), "arm": set(), "branch": set()}
     words: list[str] = []
+    own: list[str] = []  # the input words of `words` ('ouest' for 'west')
     lone_words: list[_Item] = []
     ordinal = False
     for it in items:
@@ -535,6 +556,7 @@ def profile(cleaned: str) -> Profile:
             by_kind[it.kind].add(it.token)
         elif it.kind in _WORD_KINDS and it.token not in v.known and it in named:
             words.append(it.token)
+            own.extend(it.source)
     numbers = " ".join(sorted(nums, key=int))
     spelled = _spelled(raw) + _spanish_spellings(raw, cleaned)
     short = ""
@@ -556,7 +578,7 @@ def profile(cleaned: str) -> Profile:
         ordinal=ordinal,
         security=any(by_kind.values()),
         person_order=person_order,
-        acronyms=_acronym(raw, numbers) + _named_acronyms(spelled, words, honor, numbers),
+        acronyms=_acronym(raw, numbers) + _named_acronyms(spelled, own, honor, numbers),
         short=short,
         named_short=_named_short(lone_words, numbers),
         spelled=spelled,
@@ -573,12 +595,15 @@ _NAME_WORDS = 3  # at most this many words of a name of its own after an acronym
 
 def _named_short(words: list[_Item], numbers: str) -> str:
     """'FTI Tecún Umán', 'BIRI Atonal': an unknown short first word, then plain words only."""
-    if not 2 <= len(words) <= _NAME_WORDS + 1 or any(it.kind != "plain" for it in words):
+    if not 2 <= len(words) <= _NAME_WORDS + 1 or words[0].kind != "plain":
+        return ""
+    if any(it.kind not in ("plain", "qualifier") for it in words[1:]):  # 'UDMO Ouest'
         return ""
     first = words[0].token
     if not (first.isalpha() and 2 <= len(first) <= 10):
         return ""
-    return f"{first}:{numbers}|{' '.join(sorted(it.token for it in words[1:]))}"
+    rest = sorted(src for it in words[1:] for src in it.source)
+    return f"{first}:{numbers}|{' '.join(rest)}"
 
 
 def _named_acronyms(

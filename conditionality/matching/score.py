@@ -18,6 +18,9 @@ from conditionality.matching.vocab import vocabulary
 
 # Score given to a name matching the initials of the other ('PNC' / 'Policía Nacional Civil').
 ACRONYM_SCORE = 0.95
+# ... with two neighbouring letters swapped ('CFGM' / Comando General de las Fuerzas
+# Militares): a typo of the acronym, or another one; review
+ACRONYM_TYPO_SCORE = 0.82  # apart from SYLLABLE_SKIP_SCORE, so the explanation can tell
 # A short name of 4+ letters read as the first letters of each word of the other ('SEDENA' /
 # 'SEcretaría de la DEfensa NAcional', 'CACOM 1'); with one word left out ('CESAC': Cuerpo
 # Especializado de Seguridad Aeroportuaria y [Aviación] Civil) it is review.
@@ -50,6 +53,9 @@ EXTRA_WORD = 0.9
 # region of the organization, so no match (the sample's 'Servicios Logísticos del Istmo Norte').
 EXTRA_QUALIFIER = 0.8
 OTHER_WORD = 0.95
+# ... and the words they share are generic business words only ('CONSTRUCTORA H.L.P.' /
+# 'CONSTRUCTORA H.L.T.'): other companies
+OTHER_NAME = 0.8
 # Units paired through a word of their own name (raw 1.0) where each also has words the other
 # lacks ('... Mazamari' / '... Piura'): the fuzzy similarity that would weigh them is not used.
 OWN_WORDS_DIFF = 0.8
@@ -296,7 +302,11 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             notes[i] = "they name other parts or regions"
             continue
         if bool(ua) == bool(ub):
-            if ua and plain[i]:
+            if ua and plain[i] and not (set(a) - ua) - generic:
+                # only generic business words are shared: their own names differ
+                out[i] *= OTHER_NAME
+                notes[i] = "their own names differ"
+            elif ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"
             elif ua and own[i]:  # 'Prevention Division ... Mazamari' / '... Piura'

@@ -257,3 +257,39 @@ def test_a_record_against_the_branch_an_arm_belongs_to_is_review(build, one):
     assert (
         one(build, "Brigada de Infanteria de Marina (BIM)", "Ejército de Guatemala", "GTM") is None
     )
+
+
+def test_english_tens_and_ordinals_compound():
+    got = normalize_names(pd.Series(["Thirty-First Armored Brigade", "Twenty Second Battalion"]))
+    assert got.tolist() == ["31 armored brigade", "22 battalion"]
+
+
+def test_cia_with_a_legal_form_is_the_business_not_a_military_company(one, build):
+    assert normalize_names(pd.Series(["AGUILAR AGUILAR Y CIA. LTDA."])).iloc[0] == "aguilar aguilar"
+    got = one(build, "AGUILAR AGUILAR Y CIA. LTDA.", "AGUILAR ALVAREZ Y CIA. LTDA.", "ECU")
+    assert got is None or got[0] == "review"
+    # a military company keeps its unit type
+    assert (
+        normalize_names(pd.Series(["1ra Compañía de Infantería"])).iloc[0] == "1 company infantry"
+    )
+
+
+def test_companies_sharing_only_generic_words_are_other_companies(one, build):
+    got = one(build, "CONSTRUCTORA H.L.P.", "CONSTRUCTORA H.L.T.", "PAN")
+    assert got is None or got[0] == "review"
+    got = one(build, "IMPORTADORA LORENZANA", "IMPORTADORA LORENZANO", "GTM")
+    assert got is not None and got[0] == "high"  # a typo in the own name
+
+
+def test_acronym_and_a_qualifier(one, build):
+    long_ = "Unité Départementale de Maintien d'Ordre de l'Ouest"
+    got = one(build, "UDMO Ouest", long_, "HTI")
+    assert got is not None and got[0] == "high"
+    assert one(build, "UDMO Nord", long_, "HTI") is None
+
+
+def test_acronym_with_two_letters_swapped_is_review(one, build):
+    got = one(build, "CFGM", "Comando General de las Fuerzas Militares")
+    assert got is not None and got[0] == "review" and "two letters swapped" in got[2]
+    assert one(build, "CGFM", "Comando General de las Fuerzas Militares")[0] == "high"
+    assert one(build, "CFMG", "Comando General de las Fuerzas Aéreas") is None
