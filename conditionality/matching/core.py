@@ -23,6 +23,7 @@ from conditionality.matching.normalize import (
     profiles,
     syllable_skips,
 )
+from conditionality.matching.phonetic import sounds
 from conditionality.matching.score import (
     ACRONYM_SCORE,
     ACRONYM_TYPO_SCORE,
@@ -524,25 +525,26 @@ def _key_pairs(
     col: str,
     cutoff: float,
     scorer: Any = fuzz.ratio,
-    rescore: bool = False,
+    rescore: str = "",
 ) -> PairLists:
     """Variant pairs whose `col` strings are similar within a country block (sorted tokens,
-    names in order); `rescore`: the raw score is the plain similarity of the two strings."""
+    names in order); `rescore`: a column whose plain similarity is the raw score (the names
+    as written, when `col` is their sound key)."""
     qi, ci = _index(q, col), _index(c, col)
     qv: list[int] = []
     cv: list[int] = []
     raw: list[float] = []
     method: list[str] = []
+    qr = q[rescore].tolist() if rescore else []
+    cr = c[rescore].tolist() if rescore else []
     for (country, qkey), (ccountry, ckey), score in fuzzy_pairs(list(qi), list(ci), cutoff, scorer):
-        if rescore:
-            score = fuzz.ratio(qkey, ckey) / 100.0
-        how = "exact" if qkey == ckey else "fuzzy_tokens"
         for i in qi[(country, qkey)]:
             for j in ci[(ccountry, ckey)]:
+                got = fuzz.ratio(qr[i], cr[j]) / 100.0 if rescore else score
                 qv.append(i)
                 cv.append(j)
-                raw.append(score)
-                method.append(how)
+                raw.append(got)
+                method.append("exact" if got == 1.0 else "fuzzy_tokens")
     return qv, cv, raw, method
 
 
@@ -626,6 +628,13 @@ def _parent_branches(v: pd.DataFrame, parent_role: str) -> pd.Series:
     return v["id"].map(joined).fillna("").astype("object")
 
 
+def _sounded(ordered: pd.Series) -> pd.Series:
+    """The sound key of each name compared in written order ('' for units)."""
+    keys = {t: " ".join(sounds(tuple(t.split()))) for t in ordered.unique() if t}
+    keys[""] = ""
+    return ordered.map(keys).astype("object")
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({col: pd.Series(dtype="object") for col in MATCH_COLUMNS})
 
@@ -660,6 +669,9 @@ def match_names(
     # typo in a first letter ('Ignacio' / 'Ygnacio') to another place
     q = q.assign(ordered=q["norm"].where(~q["security"], ""))
     c = c.assign(ordered=c["norm"].where(~c["security"], ""))
+    # ... and by their sound ('CARRIZALEZ RENGIFO, Ramon Alonso' / 'Ramón Carrizales')
+    q = q.assign(sounded=_sounded(q["ordered"]))
+    c = c.assign(sounded=_sounded(c["ordered"]))
     found = [
         _key_pairs(q, c, "key", bands.review),
         _key_pairs(q, c, "ordered", bands.review),
@@ -671,7 +683,8 @@ def match_names(
         _generic_pairs(q, c),
         # person and company names whose words all appear in the other ('MORENO, Fidel' /
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
-        _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore=True),
+        _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore="ordered"),
+        _key_pairs(q, c, "sounded", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore="ordered"),
     ]
     pairs = pd.DataFrame(
         {

@@ -293,3 +293,9 @@ def test_acronym_with_two_letters_swapped_is_review(one, build):
     assert got is not None and got[0] == "review" and "two letters swapped" in got[2]
     assert one(build, "CGFM", "Comando General de las Fuerzas Militares")[0] == "high"
     assert one(build, "CFMG", "Comando General de las Fuerzas Aéreas") is None
+
+
+def test_a_shorter_person_name_spelt_another_way_is_found(one, build):
+    got = one(build, "CARRIZALEZ RENGIFO, Ramon Alonso", "Ramón Carrizales", "VEN")
+    assert got is not None and got[0] == "high"
+    assert one(build, "CARRIZALEZ RENGIFO, Ramon Alonso", "Ramón Carrizo", "VEN") is None
