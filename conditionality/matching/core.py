@@ -377,12 +377,10 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             # the same person on both sides, whatever unit words one leaves out ('ADMIRAL
             # KILLICK' / 'Base Amiral Killick des Garde-Côtes')
             looks = [(h, ANY_TYPE, nums, w) for w in honor for h in ({home, ""})]
-            if not types:
-                pass
-            elif honor:
+            if types and honor:
                 initials = "".join(w[0] for w in honor) if len(honor) >= 2 else ""
                 looks += [(h, types, nums, w) for w in {initials, ""} for h in ({home, ""})]
-            else:  # a unit's own name ('Atlacatl'): plain words only, not 'Norte' or 'Seguridad'
+            elif types:  # a unit's own name ('Atlacatl'): plain words, not 'Norte' or 'Seguridad'
                 keys = {w for w in words if w not in singles}
                 looks += [(h, types, nums, w) for w in keys for h in ({home, ""})]
             if looks:
