@@ -31,11 +31,17 @@ def test_syllable_skips(acronym, words, skips):
         ("PER", "DIROES", "Dirección de Operaciones Especiales"),
         ("NIC", "COE", "Comando de Operaciones Especiales del Ejército de Nicaragua"),
         ("SLV", "GRP", "Grupo de Reacción Policial"),
+        # an acronym with a name of its own (fifth round)
+        ("GTM", "FTI Tecún Umán", "Fuerza de Tarea Interinstitucional Tecun Uman"),
+        ("SLV", "BIRI Atonal", "Batallón de Infantería de Reacción Inmediata Atonal"),
+        # ... against the English rendering, read the Spanish way
+        ("SLV", "BIRI Atlacatl", "Atlacatl Immediate Reaction Infantry Battalion"),
     ],
 )
 def test_acronyms_beyond_initials_are_high(build, country, short, long_, one):
     got = one(build, short, long_, country)
     assert got is not None and got[0] == "high" and got[1].startswith("acronym")
+    assert f"'{short}' is the acronym" in got[2]
     assert one(build, long_, short, country)[0] == "high"  # either side may be the acronym
 
 
