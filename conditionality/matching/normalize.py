@@ -88,7 +88,20 @@ def preclean(names: pd.Series) -> pd.Series:
     if dotted.any():
         joined = s[dotted].str.replace(_DOTTED, lambda m: m.group(0).replace(".", ""), regex=True)
         s = s.where(~dotted, joined)
+    spaced = s.str.contains(_SPACED_LETTERS, regex=True)
+    if spaced.any():
+        s = s.where(~spaced, s[spaced].str.replace(_SPACED_LETTERS, _legal_form, regex=True))
     return s
+
+
+# 'S. C. S.', 'S. A.': single letters with dots and spaces, joined only when they spell a
+# legal form (a person's initials 'J. A.' stay apart)
+_SPACED_LETTERS = r"(?<![a-z0-9])(?:[a-z]\.\s+)+[a-z]\.?(?![a-z0-9])"
+
+
+def _legal_form(m: re.Match[str]) -> str:
+    letters = re.sub(r"[.\s]", "", m.group(0))
+    return letters if (letters,) in vocabulary().stop_company else m.group(0)
 
 
 def _fix_mojibake(text: str) -> str:
@@ -324,7 +337,8 @@ def _finish(items: list[_Item]) -> list[_Item]:
     # Agroindustrial Palmera'; not '1ra Compañía de Infantería', 'Compañía Jungla')
     companies = [it for it in items if it.kind == "unit_type" and it.token == _COMPANY]
     unit_like = any(it.kind in _SECURITY_KINDS | {"number"} and it not in companies for it in items)
-    business = any(it.kind == "company" for it in items) or not unit_like
+    # a business word also makes it the business ('Cía. Ganadera 5 Manantiales')
+    business = any(it.kind in ("company", "business") for it in items) or not unit_like
     kept = [it for it in items if not (business and it in companies)] if companies else items
     if not any(it.token for it in kept if it.kind != "company"):
         kept = items  # 'Compañía' alone

@@ -145,7 +145,7 @@ def test_company_names_repair_only_business_words():
             ]
         )
     ).tolist()
-    assert got == ["real estate flores castro", "proglan capital", "agropecuaria hato santa maria"]
+    assert got == ["real estate flores castro", "proglan capital", "agricultural hato santa maria"]
 
 
 def test_an_academy_with_or_without_its_patron_is_one_unit(build, one):
