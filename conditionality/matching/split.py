@@ -162,6 +162,18 @@ def _code_parts(text: str) -> tuple[Part, ...]:
     return tuple(Part(c, "split", False) for c in codes)
 
 
+# 'EMC-C2', 'SDN S2', 'EJC-G3': a staff section (the letter of the staff system and its
+# number) of the headquarters or staff named by the acronym before it
+_SECTION = re.compile(r"^([^\W\d_]{2,})[-\s]+([acdegjns])-?(\d{1,2}|[ivx]{1,4})$", re.IGNORECASE)
+
+
+def _staff_section(text: str) -> tuple[Part, ...]:
+    m = _SECTION.match(text)
+    if not m or tokens(m.group(1))[0] in vocabulary().singles:
+        return ()  # 'Batallón A-1' is a battalion
+    return (Part(m.group(1), "split", True), Part(text[m.start(2) :], "split", False))
+
+
 # Spanish 'X del Y', 'X de la Y' and English 'X of the Y', where Y names a higher unit
 _CONNECTORS = frozenset({"de", "del", "of"})
 _ARTICLES = frozenset({"la", "las", "los", "el", "the"})
@@ -347,6 +359,8 @@ def split_cell(text: str) -> tuple[Part, ...]:
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
+    if simple and (section := _staff_section(text.strip())):
+        return (whole, *section)
     if simple and _CODES.match(text.strip()) and (codes := _code_parts(text.strip())):
         return (whole, *codes)
     if simple and not _NUMBER_LIST.match(text):

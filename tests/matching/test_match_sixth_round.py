@@ -27,6 +27,11 @@ from conditionality.matching import normalize_names
             "high",
         ),
         ("ECU", "General Command Ecuadorian Air Force", "Comandancia General de Marina", None),
+        ("SLV", "Joint Staff Headquarters", "Estado Mayor Conjunto de la Fuerza Armada", "high"),
+        # a staff section is part of the staff: a record against the staff is review
+        ("HND", "EMC-C2", "Estado Mayor Conjunto de las Fuerzas Armadas", "review"),
+        ("HND", "EMC-C2", "EMC-C3", None),
+        ("COL", "Batallón A-1", "Batallón A-2", None),
         # companies: legal forms spaced out or written out, and business words
         (
             "MEX",
@@ -65,3 +70,11 @@ def test_spaced_letters_join_only_into_a_legal_form():
     got = normalize_names(pd.Series(["ACME S. A.", "Pérez, J. A."])).tolist()
     assert got[0] == "acme"
     assert got[1].split() == ["j", "a", "perez"]
+
+
+def test_a_staff_section_names_its_staff_as_parent():
+    from conditionality.matching.split import split_cell
+
+    parts = split_cell("EMC-C2")
+    assert [(p.text, p.parent) for p in parts[1:]] == [("EMC", True), ("C2", False)]
+    assert len(split_cell("Batallón A-1")) == 1
