@@ -1,6 +1,6 @@
 """Print the name matcher's precision and recall per band on the labelled pair set.
 
-Run: .venv/bin/python bench/match_quality.py [--show-errors] [--heldout]
+Run: .venv/bin/python bench/match_quality.py [--show-errors] [--heldout] [--per-file]
 
 Parts: `tune` (pairs_tune.csv) and `dev` (pairs_dev_*.csv, written later for new kinds of
 names) are for tuning, and --show-errors lists their errors. `heldout` (pairs_heldout.csv,
@@ -90,6 +90,8 @@ def main() -> None:
         "tune": [PAIRS / "pairs_tune.csv"],
         "dev": sorted(PAIRS.glob("pairs_dev_*.csv")),
     }
+    if "--per-file" in sys.argv:  # each development file on its own (a new blind file's first run)
+        parts.update({f.stem.removeprefix("pairs_"): [f] for f in parts["dev"]})
     if "--heldout" in sys.argv:
         parts["heldout"] = [PAIRS / "pairs_heldout.csv"]
     for part, files in parts.items():

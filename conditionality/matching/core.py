@@ -27,6 +27,7 @@ from conditionality.matching.phonetic import sounds
 from conditionality.matching.score import (
     ACRONYM_SCORE,
     ACRONYM_TYPO_SCORE,
+    NAME_ONLY_SCORE,
     NUMBERED_PART,
     SUBSET_CUTOFF,
     SYLLABLE_SCORE,
@@ -224,7 +225,7 @@ def _all_edges(aliases: pd.DataFrame | None) -> Edges:
 
 
 def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    prof = table[_PROFILE_COLS + ["acronyms", "spelled", "named_short"]]
+    prof = table[_PROFILE_COLS + ["acronyms", "spelled", "named_short", "company"]]
     return v.join(prof, on="part").reset_index(drop=True)
 
 
@@ -461,6 +462,69 @@ def _generic_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     return qv, cv, [1.0] * len(qv), ["generic"] * len(qv)
 
 
+def _lone_name(v: pd.DataFrame) -> np.ndarray:
+    """Variant rows that are only a name of their own ('Xatruch', 'Torogoz V'): no unit words,
+    no known name ('Hospital Central FAP'), not a person's or a company's name, and a word
+    outside the vocabulary ('Hospital Central' is a kind of unit, not a name)."""
+    known = _canonical_words()
+    words = v["words"].tolist()
+    norms = v["norm"].tolist()
+    own = np.array(
+        [
+            any(x not in known for x in w)
+            and len(w) == sum(not t.isdigit() for t in str(n).split())
+            for w, n in zip(words, norms, strict=True)
+        ],
+        dtype=bool,
+    )
+    return (
+        own
+        & ~v["security"].to_numpy(dtype=bool)
+        & ~v["person_order"].to_numpy(dtype=bool)
+        & ~v["company"].to_numpy(dtype=bool)
+        & v["honor"].str.len().eq(0).to_numpy()
+        & v["origin"].ne("cell").to_numpy()
+    )
+
+
+@lru_cache(maxsize=1)
+def _canonical_words() -> frozenset[str]:
+    return frozenset(c for c, _ in vocabulary().phrases.values())
+
+
+def _name_only_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """A unit written by its own name alone ('Xatruch') and a unit whose own words are that
+    name ('Fuerza de Tarea Conjunta Xatruch'), either way round: NAME_ONLY_SCORE."""
+    found: set[tuple[int, int]] = set()
+    # vocabulary words a unit's name may add to its own name; not qualifiers ('Norte')
+    known = _canonical_words() - vocabulary().qualifiers
+    for lone, unit, flip in ((q, c, False), (c, q, True)):
+        at = _lone_name(lone)
+        if not at.any():
+            continue
+        index: dict[tuple[str, frozenset[str]], list[int]] = {}
+        lc, lw = lone["country"].tolist(), lone["words"].tolist()
+        for i in np.flatnonzero(at).tolist():
+            home = "" if _missing(lc[i]) else str(lc[i])
+            index.setdefault((home, frozenset(lw[i])), []).append(i)
+        homes = {k[0] for k in index}
+        typed = unit["security"].to_numpy(dtype=bool) & unit["origin"].ne("cell").to_numpy()
+        uc, uw = unit["country"].tolist(), unit["words"].tolist()
+        for j in np.flatnonzero(typed).tolist():
+            if not uw[j]:
+                continue
+            home = "" if _missing(uc[j]) else str(uc[j])
+            # its words, or its words outside the vocabulary ('Conjunta Xatruch' -> Xatruch)
+            keys = {frozenset(uw[j]), frozenset(w for w in uw[j] if w not in known)}
+            for h in ({home, ""} & homes) if home else homes:
+                for key in keys:
+                    for i in index.get((h, key), []):
+                        found.add((j, i) if flip else (i, j))
+    qv = [p[0] for p in found]
+    cv = [p[1] for p in found]
+    return qv, cv, [NAME_ONLY_SCORE] * len(qv), ["name_only"] * len(qv)
+
+
 _BRANCH_METHODS = ("branch_parent", "branch_subunit")
 BRANCH_SCORE = 0.9  # nominal: a hierarchy row is always review
 
@@ -679,6 +743,7 @@ def match_names(
         _honor_pairs(q, c),
         _branch_pairs(q, c),
         _generic_pairs(q, c),
+        _name_only_pairs(q, c),
         # person and company names whose words all appear in the other ('MORENO, Fidel' /
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
         _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore="ordered"),
@@ -723,6 +788,7 @@ def match_names(
                 "fuzzy_tokens": 2,
                 "own_name": 2,
                 "generic": 3,
+                "name_only": 3,
                 "branch_parent": 3,
                 "branch_subunit": 3,
             }

@@ -80,6 +80,9 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         base = f"{qp} and {cp} share a name of their own (the unit's, or a person's)" + (
             f"; {notes}" if notes else ""
         )
+    elif method == "name_only":
+        lone, unit = (qp, cp) if not r["q_security"] else (cp, qp)
+        base = f"{lone} names {unit} by the unit's own name alone, without its unit words"
     elif method == "generic":
         base = (
             f"{qp} and {cp} are the same kind of unit, and only one has a number or name of its"
@@ -100,6 +103,8 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         base += f" ({cn} is a listed alias)"
     if q_origin in ("split", "paren") and relation == "same":
         base = f"the part {qp} of {qn}: {base}"
+    elif c_origin in ("split", "paren") and relation == "same":
+        base = f"the part {cp} of {cn}: {base}"
     if method.startswith("branch_"):
         whole, unit = (cn, qn) if method == "branch_parent" else (qn, cn)
         text = f"{whole} names a whole branch, and {unit} is one of its units; review"

@@ -65,6 +65,7 @@ class Profile(NamedTuple):
     # an acronym and a name of its own ('FTI Tecún Umán' -> 'fti:|tecun uman'), matched against
     # `acronyms` keys of the same form ('Fuerza de Tarea Interinstitucional Tecún Umán')
     named_short: str = ""
+    company: bool = False  # a legal form or a business word ('S.A.', 'Importadora')
 
 
 def preclean(names: pd.Series) -> pd.Series:
@@ -368,8 +369,19 @@ def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
     if cut:
         heads.append(words[:cut])
     keys: set[str] = set()
+    national = vocabulary().stop_security
     for ws in heads:
         native = "".join(src[0] for it in ws for src in it.source if src not in stop)
+        # 'DIS': Dirección de Inteligencia y Seguridad [Nacional]; country words likewise
+        bare = "".join(
+            src[0]
+            for it in ws
+            if it.kind != "country"
+            for src in it.source
+            if src not in stop and src not in national
+        )
+        if len(ws) >= 3 and len(bare) >= 3:
+            keys.add(bare)
         english = "".join(part[0] for it in ws for part in it.token.split("_") if part)
         # abbreviations read out in Spanish ('Cmdo. FF.EE.' -> Comando Fuerzas Especiales: CFE)
         spelt = "".join(_initials(it) for it in ws)
@@ -435,6 +447,22 @@ def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...],
     ]
     found = {_spanish_order(parts, backwards) for backwards in (True, False)}
     return tuple(sorted(f for f in found if f))
+
+
+def _spanish_initials(
+    readings: tuple[tuple[str, ...], ...], raw: list[_Item], numbers: str
+) -> tuple[str, ...]:
+    """Initials of an English name read the Spanish way, with its country last ('Haitian
+    National Police' -> policía nacional [de Haití]: PNH; 'Special Operations Command' -> COE).
+    The syllable pass reads the longer acronyms; these are the plain initials."""
+    country = "".join(src[0] for it in raw if it.kind == "country" for src in it.source[:1])
+    keys: set[str] = set()
+    for words in readings:
+        letters = "".join(w.lstrip("~")[0] for w in words if not w.startswith("~"))
+        for k in (letters, letters + country[:1]):
+            if len(k) >= 3 or (len(k) == 2 and numbers):
+                keys.add(f"{k}:{numbers}")
+    return tuple(sorted(keys))
 
 
 _ENGLISH_OF = re.compile(r"\b(?:of|for|the)\b")
@@ -572,7 +600,8 @@ def profile(cleaned: str) -> Profile:
             words.append(it.token)
             own.extend(it.source)
     numbers = " ".join(sorted(nums, key=int))
-    spelled = _spelled(raw) + _spanish_spellings(raw, cleaned)
+    spanish = _spanish_spellings(raw, cleaned)
+    spelled = _spelled(raw) + spanish
     short = ""
     lone = lone_words[0].token if len(lone_words) == 1 and lone_words[0].kind == "plain" else ""
     if len(lone_words) == 1 and lone_words[0].source[0] in v.abbreviations:
@@ -592,7 +621,9 @@ def profile(cleaned: str) -> Profile:
         ordinal=ordinal,
         security=any(by_kind.values()),
         person_order=person_order,
-        acronyms=_acronym(raw, numbers) + _named_acronyms(spelled, own, honor, numbers),
+        acronyms=_acronym(raw, numbers)
+        + _named_acronyms(spelled, own, honor, numbers)
+        + _spanish_initials(spanish, raw, numbers),
         short=short,
         named_short=_named_short(lone_words, numbers),
         spelled=spelled,
@@ -601,6 +632,7 @@ def profile(cleaned: str) -> Profile:
         given=given,
         surnames=surnames,
         married=married,
+        company=any(it.kind in ("company", "business") for it in raw),
     )
 
 

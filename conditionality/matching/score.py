@@ -95,6 +95,9 @@ ONE_SIDED_RAW = 0.95
 # 'Army Aviation Brigade' / 'Brigada de Aviación del Ejército No. 15 Paquisha': a unit named
 # only by its kind may be any unit of that kind with a number or name of its own; review.
 GENERIC_SCORE = 0.8  # how alike the compared words must be for the floor
+# 'Xatruch' / 'Fuerza de Tarea Conjunta Xatruch': a unit written by its own name alone, the
+# other's only words of its own; the lowest high score, and the explanation says so.
+NAME_ONLY_SCORE = 0.9
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
 _CELLS_PER_CHUNK = 8_000_000  # float32 score matrix of at most ~32 MB
@@ -262,7 +265,8 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         & pairs["q_numbers"].eq(pairs["c_numbers"]).to_numpy()
     )
     plain = ~(pairs["q_security"].astype(bool) | pairs["c_security"].astype(bool)).to_numpy()
-    acronym = pairs["method"].eq("acronym").to_numpy()
+    # the name-only pass paired them on their own words already
+    acronym = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     own = pairs["method"].eq("own_name").to_numpy()
     out = score.copy()
     notes = [""] * len(out)
@@ -423,12 +427,14 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         ("branches", BRANCH_DIFF, BRANCH_ONE_SIDED, "branches differ", "one lacks the branch"),
     ]
     acronym = pairs["method"].eq("acronym").to_numpy()
+    # neither an acronym nor a unit's own name alone carries unit words to compare
+    bare = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     # the floor holds where nothing contradicts: no word, number, type, arm or branch differs
     agree = np.ones(len(score), dtype=bool)  # no number, type, arm, branch or person differs
     for col, diff_f, one_f, diff_note, one_note in checks:
         diff, one = _disagree(pairs[f"q_{col}"], pairs[f"c_{col}"], sets=col != "numbers")
-        if col != "numbers":  # an acronym carries no unit words to compare
-            diff, one = diff & ~acronym, one & ~acronym
+        if col != "numbers":
+            diff, one = diff & ~bare, one & ~bare
         one_by = np.full(len(score), one_f)
         if col == "branches" and one.any():
             loose = np.zeros(len(score), dtype=bool)

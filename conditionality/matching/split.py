@@ -219,11 +219,24 @@ def _trailing_parent(text: str) -> tuple[Part, ...]:
             # is a misspelt marine battalion, not a battalion of the navy)
             if any(ch.isdigit() for ch in parent):
                 return ()
-            # a unit of one word is named by what follows ('Cuerpo de Guardacostas ...')
-            if parent and len(tokens(unit)) >= 2 and _has_unit_words(unit) and _parent_like(parent):
+            # a unit of one word is named by what follows ('Cuerpo de Guardacostas ...'),
+            # unless that word is an acronym ('COE del Ejército de Nicaragua')
+            named = len(tokens(unit)) >= 2 and _has_unit_words(unit)
+            if parent and (named or _acronym_like(unit)) and _parent_like(parent):
                 return (Part(parent, "split", True), Part(unit, "split", False))
         i += 1
     return ()
+
+
+def _acronym_like(text: str) -> bool:
+    """One word of 2-10 letters that is not a vocabulary word ('COE', 'GAULA')."""
+    toks = tokens(text)
+    return (
+        len(toks) == 1
+        and toks[0].isalpha()
+        and 2 <= len(toks[0]) <= 10
+        and toks[0] not in vocabulary().singles
+    )
 
 
 def _words_for(toks: list[tuple[str, ...]], span: int) -> int:

@@ -32,6 +32,25 @@ from conditionality.matching import normalize_names
         ("HND", "EMC-C2", "Estado Mayor Conjunto de las Fuerzas Armadas", "review"),
         ("HND", "EMC-C2", "EMC-C3", None),
         ("COL", "Batallón A-1", "Batallón A-2", None),
+        # a unit written by its own name alone
+        ("GTM", "Kaibil", "Brigada de Fuerzas Especiales Kaibil", "high"),
+        ("HND", "Xatruch", "Fuerza de Tarea Conjunta Xatruch", "high"),
+        ("SLV", "Torogoz V", "Quinto Contingente Torogoz", "high"),
+        ("SLV", "Torogoz IV", "Quinto Contingente Torogoz", None),
+        ("HND", "Xatruch", "Batallón Xatruch Norte", None),
+        ("HND", "Norte", "Comando Norte", None),
+        ("HND", "Xatruch S.A.", "Fuerza de Tarea Conjunta Xatruch", None),
+        # acronyms of English renderings read the Spanish way, and without 'Nacional'
+        ("HTI", "PNH", "Haitian National Police", "high"),
+        ("NIC", "COE", "Special Operations Command", "high"),
+        ("SLV", "DIS", "Dirección de Inteligencia y Seguridad Nacional", "high"),
+        ("NIC", "Comando de Operaciones Especiales", "COE del Ejército de Nicaragua", "high"),
+        ("COL", "Policía Nacional", "GAULA de la Policía Nacional", "review"),
+        # abbreviations and honorific adjectives
+        ("MEX", "Heroico Colegio Militar", "Colegio Militar", "high"),
+        ("MEX", "1/a. Bgda. P.M.", "Primera Brigada de Policía Militar", "high"),
+        ("MEX", "1/a. Bgda. P.M.", "Segunda Brigada de Policía Militar", None),
+        ("GTM", "MOD", "Ministerio de la Defensa Nacional", "high"),
         # companies: legal forms spaced out or written out, and business words
         (
             "MEX",
@@ -78,3 +97,8 @@ def test_a_staff_section_names_its_staff_as_parent():
     parts = split_cell("EMC-C2")
     assert [(p.text, p.parent) for p in parts[1:]] == [("EMC", True), ("C2", False)]
     assert len(split_cell("Batallón A-1")) == 1
+
+
+def test_a_name_alone_says_so(build, one):
+    got = one(build, "Xatruch", "Fuerza de Tarea Conjunta Xatruch", "HND")
+    assert got is not None and "own name alone" in got[2] and "name_only" in got[1]
