@@ -346,6 +346,7 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
 
 
 ANY_TYPE = "*"
+ANY_NUMBER = "*"
 
 
 def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
@@ -383,7 +384,10 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                 looks += [(h, types, nums, w) for w in {initials, ""} for h in ({home, ""})]
             elif types:  # a unit's own name ('Atlacatl'): plain words, not 'Norte' or 'Seguridad'
                 keys = {w for w in words if w not in singles}
-                looks += [(h, types, nums, w) for w in keys for h in ({home, ""})]
+                # ... also against the unit with its number ('Batallón La Popa' / 'Batallón
+                # de Artillería No. 2 La Popa'); the number check in `adjust` weighs it
+                for n in (nums, ANY_NUMBER) if not nums else (nums,):
+                    looks += [(h, types, n, w) for w in keys for h in ({home, ""})]
             if looks:
                 wants.append((j, looks))
         if not wants:
@@ -409,9 +413,10 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                     index.setdefault(key, []).append(i)
             if types:
                 for w in set(honor or words) or {""}:
-                    key = (home, types, nums, w)
-                    if key in needed:
-                        index.setdefault(key, []).append(i)
+                    for n in (nums, ANY_NUMBER) if nums and not honor else (nums,):
+                        key = (home, types, n, w)
+                        if key in needed:
+                            index.setdefault(key, []).append(i)
         for j, looks in wants:
             for key in looks:
                 found.update((i, j) if flip else (j, i) for i in index.get(key, ()))
@@ -697,6 +702,27 @@ def _sounded(ordered: pd.Series) -> pd.Series:
     return ordered.map(keys).astype("object")
 
 
+def _cell_numbers(v: pd.DataFrame) -> dict[str, str]:
+    """The numbers of each cell with parts, read from its whole text."""
+    cells = v[v["origin"].eq("cell") & v["role"].eq("same")]
+    return dict(zip(cells["name"].astype(str), cells["numbers"], strict=True))
+
+
+def _whole(names: pd.Series, cells: dict[str, str], own: pd.Series) -> pd.Series:
+    got = names.astype(str).map(cells).astype(object)
+    return got.where(got.notna(), own.astype(object))
+
+
+def _numbers_clash(pairs: pd.DataFrame, q: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
+    """Parts without a number that match while their whole cells give other numbers ('IV
+    Contingente ING Perú - MINUSCA' / 'V Contingente ... - MINUSCA': the mission is shared, the
+    unit is not)."""
+    qn = _whole(pairs["q_name"], _cell_numbers(q), pairs["q_numbers"])
+    cn = _whole(pairs["c_name"], _cell_numbers(c), pairs["c_numbers"])
+    unnumbered = pairs["q_numbers"].eq("") | pairs["c_numbers"].eq("")
+    return qn.ne("") & cn.ne("") & qn.ne(cn) & unnumbered & pairs["q_role"].eq("same")
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({col: pd.Series(dtype="object") for col in MATCH_COLUMNS})
 
@@ -763,6 +789,7 @@ def match_names(
     both_parent = pairs["q_role"].eq("parent") & pairs["c_role"].eq("cparent")
     pairs = pairs[~both_parent]
     pairs = adjust(pairs)
+    pairs = pairs.assign(score=pairs["score"].where(~_numbers_clash(pairs, q, c), 0.0))
     # a record against the whole branch (or a recipient that is the branch): always review,
     # whatever the unit words say
     whole = pairs["method"].isin(_BRANCH_METHODS)

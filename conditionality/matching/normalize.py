@@ -7,6 +7,7 @@ checks (numbers, unit types, arms, branches, acronym keys). Work is per distinct
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -353,8 +354,14 @@ def _finish(items: list[_Item]) -> list[_Item]:
         if it.kind == "country":
             out.extend(_Item(t, "plain", (t,)) for t in it.source)
             continue
+        if security and it.kind == "plain" and _PLURAL.match(it.token):
+            it = it._replace(token=it.token[:-1])  # 'Junglas' / 'Jungla', 'Lanceros'
         out.append(it)
     return out
+
+
+# a plural name word of a unit ('Compañías Jungla' / 'JUNGLAS'); not 'ss' nor short words
+_PLURAL = re.compile(r"^[a-z]{3,}[^s]s$")
 
 
 def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
@@ -382,6 +389,11 @@ def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
         )
         if len(ws) >= 3 and len(bare) >= 3:
             keys.add(bare)
+        # Spanish doubles the letter of a plural word ('CC.FF.AA.': Comando Conjunto de las
+        # Fuerzas Armadas)
+        doubled = _doubled(src for it in ws for src in it.source if src not in stop)
+        if len(doubled) >= 4:
+            keys.add(doubled)
         english = "".join(part[0] for it in ws for part in it.token.split("_") if part)
         # abbreviations read out in Spanish ('Cmdo. FF.EE.' -> Comando Fuerzas Especiales: CFE)
         spelt = "".join(_initials(it) for it in ws)
@@ -413,13 +425,16 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
     words: list[str] = []
     head = 0
     plain = 0
+    # the person a unit is named after may be left out too ('ACADEMIL': ACADEmia MILitar
+    # [Mariscal Francisco Solano López])
+    honored = _honored(items)
     for it in items:
         kind = it.kind
         if kind == "number" or kind == "stop":
             continue
         if kind == "branch" and len(words) >= 2 and not head:
             head = len(words)
-        optional = kind in _OPTIONAL_KINDS
+        optional = kind in _OPTIONAL_KINDS or (kind == "plain" and it.source[0] in honored)
         for src in it.source:
             if src not in stop and src.isalpha():
                 words.append("~" + src if optional else src)
@@ -449,6 +464,12 @@ def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...],
     return tuple(sorted(f for f in found if f))
 
 
+def _doubled(words: Iterable[str]) -> str:
+    """Initials with the letter of each plural word doubled ('ffaa'); '' without a plural."""
+    letters = [w[0] * 2 if _PLURAL.match(w) else w[0] for w in words if w]
+    return "".join(letters) if any(len(x) == 2 for x in letters) else ""
+
+
 def _spanish_initials(
     readings: tuple[tuple[str, ...], ...], raw: list[_Item], numbers: str
 ) -> tuple[str, ...]:
@@ -459,7 +480,8 @@ def _spanish_initials(
     keys: set[str] = set()
     for words in readings:
         letters = "".join(w.lstrip("~")[0] for w in words if not w.startswith("~"))
-        for k in (letters, letters + country[:1]):
+        doubled = _doubled(w for w in words if not w.startswith("~"))
+        for k in (letters, letters + country[:1], doubled):
             if len(k) >= 3 or (len(k) == 2 and numbers):
                 keys.add(f"{k}:{numbers}")
     return tuple(sorted(keys))

@@ -98,6 +98,9 @@ GENERIC_SCORE = 0.8  # how alike the compared words must be for the floor
 # 'Xatruch' / 'Fuerza de Tarea Conjunta Xatruch': a unit written by its own name alone, the
 # other's only words of its own; the lowest high score, and the explanation says so.
 NAME_ONLY_SCORE = 0.9
+# Units of one kind with the same name of their own, one leaving out its number or arm ('Batallón
+# La Popa' / 'Batallón de Artillería No. 2 La Popa'): high, and the explanation says what differs.
+OWN_NAME_SAME = 0.92
 WORD_ALIKE = 0.75  # two words this similar are one word with a typo ('Ignacio' / 'Ygnacio')
 
 _CELLS_PER_CHUNK = 8_000_000  # float32 score matrix of at most ~32 MB
@@ -511,6 +514,23 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     lifted = clear & (score < ONE_SIDED_FLOOR)
     score = np.where(lifted, ONE_SIDED_FLOOR, score)
     notes = notes.where(~lifted, notes + "; only what one name leaves out tells them apart")
+    # a unit's own name and kind agree, and one leaves out its number or arm ('Batallón La
+    # Popa' / 'Batallón de Artillería No. 2 La Popa'): that unit, as a numbered unit is with
+    # or without its patron
+    own_same = (
+        pairs["method"].eq("own_name").to_numpy()
+        & agree
+        & plain_words
+        & ~cut
+        & pairs["q_unit_types"].eq(pairs["c_unit_types"]).to_numpy()
+        & pairs["q_unit_types"].ne("").to_numpy()
+        & (pairs["q_words"].map(frozenset) == pairs["c_words"].map(frozenset)).to_numpy()
+        & pairs["q_honor"].str.len().eq(0).to_numpy()
+        & pairs["c_honor"].str.len().eq(0).to_numpy()
+    )
+    lifted = own_same & (score < OWN_NAME_SAME)
+    score = np.where(lifted, OWN_NAME_SAME, score)
+    notes = notes.where(~lifted, notes + "; the unit's own name and kind agree")
     # a name with no number or name of its own against one of its kind that has them: review
     generic = pairs["method"].eq("generic").to_numpy()
     score = np.where(generic, np.where(agree & ~cut, GENERIC_SCORE, 0.0), score)

@@ -46,6 +46,21 @@ from conditionality.matching import normalize_names
         ("SLV", "DIS", "Dirección de Inteligencia y Seguridad Nacional", "high"),
         ("NIC", "Comando de Operaciones Especiales", "COE del Ejército de Nicaragua", "high"),
         ("COL", "Policía Nacional", "GAULA de la Policía Nacional", "review"),
+        # a unit's own name and kind, one leaving out its number and arm
+        ("COL", "Batallón La Popa", "Batallón de Artillería No. 2 La Popa", "high"),
+        ("COL", "Batallón La Popa", "Batallón de Artillería No. 2 La Playa", None),
+        ("COL", "Batallón La Popa", "Brigada La Popa", None),
+        # parts that share a mission, not a unit: the whole cells' numbers differ
+        ("PER", "IV Contingente ING Peru - MINUSCA", "V Contingente ING Perú - MINUSCA", None),
+        ("PER", "IV Contingente ING Peru - MINUSCA", "IV Contingente ING Perú - MINUSCA", "high"),
+        # plural own words, plural acronyms, and the patron left out of a syllable acronym
+        ("COL", "Colombian Army Lancero School", "Esc. de Lanceros", "high"),
+        ("PER", "CC.FF.AA.", "Joint Command of the Peruvian Armed Forces", "high"),
+        ("PER", "CCFFAA", "Comando Conjunto de las Fuerzas Armadas", "high"),
+        ("PRY", "ACADEMIL", "Academia Militar Mariscal Francisco Solano López", "high"),
+        ("COL", "42 Brigada de Infantería Paracaidista", "42nd Parachute Infantry Brigade", "high"),
+        ("VEN", "BANCO CENTRAL DE VENEZUELA", "Central Bank of Venezuela", "high"),
+        ("COL", "ISSA EMPRESA UNIPERSONAL", "ISSA E.U.", "high"),
         # abbreviations and honorific adjectives
         ("MEX", "Heroico Colegio Militar", "Colegio Militar", "high"),
         ("MEX", "1/a. Bgda. P.M.", "Primera Brigada de Policía Militar", "high"),
