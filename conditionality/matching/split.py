@@ -365,12 +365,30 @@ def _segment_parts(segment: str, previous: str) -> list[tuple[str, str]]:
     return out
 
 
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+def _known_list(text: str) -> bool:
+    """'SEDENA S7 & SIVA & SEMAR UIN': units joined by '&', each led by a known name or an
+    acronym, at least one known; not a company ('SMITH & JONES', 'Cárdenas Duarte & Cía.')."""
+    known = vocabulary().known
+    pieces = [tokens(p) for p in _AMPERSAND.split(text)]
+    if any(not p for p in pieces):
+        return False
+    led = [p[0] in known for p in pieces]
+    return any(led) and all(
+        k or _acronym_like(" ".join(p)) for k, p in zip(led, pieces, strict=True)
+    )
+
+
 @lru_cache(maxsize=65536)
 def split_cell(text: str) -> tuple[Part, ...]:
     """The parts a cell names; the whole cell always comes first."""
     whole = Part(text, "whole", False)
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)
+    if "&" in text and _known_list(text):
+        text = _AMPERSAND.sub(", ", text)
     simple = not any(ch in text for ch in ",;/(") and " - " not in text
     if simple and (section := _staff_section(text.strip())):
         return (whole, *section)

@@ -61,6 +61,21 @@ from conditionality.matching import normalize_names
         ("COL", "42 Brigada de Infantería Paracaidista", "42nd Parachute Infantry Brigade", "high"),
         ("VEN", "BANCO CENTRAL DE VENEZUELA", "Central Bank of Venezuela", "high"),
         ("COL", "ISSA EMPRESA UNIPERSONAL", "ISSA E.U.", "high"),
+        # units joined by '&', each led by a known name or an acronym
+        (
+            "MEX",
+            "SEDENA SIVA & SEMAR UIN",
+            "Unidad de Inteligencia Naval, Secretaría de Marina",
+            "high",
+        ),
+        ("MEX", "SMITH & JONES, S.A.", "SMITH", "not high"),
+        ("MEX", "Procuraduría General", "Procuraduría General de la República", "high"),
+        (
+            "HTI",
+            "Haiti Permanent Mission to the OAS",
+            "Mission Permanente d'Haïti près l'OEA",
+            "high",
+        ),
         # abbreviations and honorific adjectives
         ("MEX", "Heroico Colegio Militar", "Colegio Militar", "high"),
         ("MEX", "1/a. Bgda. P.M.", "Primera Brigada de Policía Militar", "high"),
