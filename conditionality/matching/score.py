@@ -268,6 +268,7 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         & pairs["q_numbers"].eq(pairs["c_numbers"]).to_numpy()
     )
     plain = ~(pairs["q_security"].astype(bool) | pairs["c_security"].astype(bool)).to_numpy()
+    company = (pairs["q_company"].astype(bool) | pairs["c_company"].astype(bool)).to_numpy()
     # the name-only pass paired them on their own words already
     acronym = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     own = pairs["method"].eq("own_name").to_numpy()
@@ -291,7 +292,7 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         # a similar name with a word more ('Elizabeth HERNANDEZ AMAYA' / 'HERNANDEZ AMAYA, Ena
         # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
         if plain[i] and not (ua | ub) & qualifiers and (ua or ub or out[i] < SUBSET_HIGH):
-            person = (qo[i] or qall[i]) and (co[i] or call[i])
+            person = (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
             if person and a != b and sorted(sounds(a)) == sorted(sounds(b)):
                 out[i] = max(out[i], SOUND_SAME)
                 notes[i] = "the names sound the same"
@@ -303,6 +304,13 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             if _generic_extra(a, b, generic):
                 out[i] = max(out[i], SUBSET_HIGH)
                 notes[i] = "the longer name adds only generic business words"
+                continue
+            # a company's name written shorter ('MUNDO DIGITAL S.A.' / 'SYDITEK MUNDO DIGITAL
+            # S.A.'): two or more words that are not generic business words, all in the other
+            shorter = set(a if not ua else b)
+            if company[i] and not person and not (ua and ub) and len(shorter - generic) >= 2:
+                out[i] = max(out[i], SUBSET_HIGH)
+                notes[i] = "the shorter company name is all within the longer one"
                 continue
         if ua & qualifiers and ub & qualifiers:
             out[i] *= EXTRA_QUALIFIER * EXTRA_QUALIFIER  # 'Norte' / 'Sur': other regions

@@ -97,6 +97,16 @@ from conditionality.matching import normalize_names
         ),
         ("COL", "SEYMEH INGENIERIA SRL", "SEYMEH ENGINEERING", "high"),
         ("MEX", "Cía. Ganadera 5 Manantiales", "Cía. Ganadera 6 Manantiales", "not high"),
+        # a company's name written shorter: two or more words that are not generic
+        ("COL", "MUNDO DIGITAL S.A.", "SYDITEK MUNDO DIGITAL S.A.", "high"),
+        ("MEX", "ESTABLO PUERTO RICO S.A. DE C.V.", "ESTABLO LECHERO PUERTO RICO", "high"),
+        (
+            "MEX",
+            "CONSTRUCTORA Y ASOCIADOS S.A.",
+            "CONSTRUCTORA Y ASOCIADOS RAMIREZ S.A.",
+            "not high",
+        ),
+        ("MEX", "CONSTRUCTORA PUERTO RICO S.A.", "CONSTRUCTORA PUERTO RICO NORTE S.A.", None),
     ],
 )
 def test_pair_bands(build, one, country, a, b, band):
