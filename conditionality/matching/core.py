@@ -615,6 +615,37 @@ def _key_pairs(
     return qv, cv, raw, method
 
 
+ATOMS_SCORE = 0.95
+
+
+def _atom_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
+    """Unit names whose keys differ only in how words group into terms: an English rendering
+    that puts a word inside a term ('Special Counternarcotics Force' / 'Fuerza Especial de
+    Lucha contra el Narcotráfico': special_force). Same words, so ATOMS_SCORE."""
+    qa, ca = _atoms(q), _atoms(c)
+    qi = _index(q.assign(atoms=qa), "atoms")
+    ci = _index(c.assign(atoms=ca), "atoms")
+    qk, ck = q["key"].tolist(), c["key"].tolist()
+    qv: list[int] = []
+    cv: list[int] = []
+    for (country, atoms), rows in qi.items():
+        for j in ci.get((country, atoms), []) + (ci.get(("", atoms), []) if country else []):
+            for i in rows:
+                if qk[i] != ck[j]:
+                    qv.append(i)
+                    cv.append(j)
+    return qv, cv, [ATOMS_SCORE] * len(qv), ["fuzzy_tokens"] * len(qv)
+
+
+def _atoms(v: pd.DataFrame) -> list[str]:
+    """The key's words with multi-word terms taken apart, sorted ('' for a name that is not a
+    unit's)."""
+    out = []
+    for key, unit in zip(v["key"].tolist(), v["security"].tolist(), strict=True):
+        out.append(" ".join(sorted(key.replace("_", " ").split())) if unit else "")
+    return out
+
+
 def _core_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Numbered unit names equal but for arm and branch words ('3ra. B.I.' / '3rd BDE'), or
     whose words are all in the other's, with the same number and unit type ('Batallón 21' /
@@ -766,6 +797,7 @@ def match_names(
         _acronym_pairs(q, c),
         _syllable_pairs(q, c),
         _core_pairs(q, c),
+        _atom_pairs(q, c),
         _honor_pairs(q, c),
         _branch_pairs(q, c),
         _generic_pairs(q, c),

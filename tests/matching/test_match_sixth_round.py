@@ -32,6 +32,13 @@ from conditionality.matching import normalize_names
         ("HND", "EMC-C2", "Estado Mayor Conjunto de las Fuerzas Armadas", "review"),
         ("HND", "EMC-C2", "EMC-C3", None),
         ("COL", "Batallón A-1", "Batallón A-2", None),
+        # an English rendering that puts a word inside a term: found, for review
+        (
+            "BOL",
+            "Special Counternarcotics Force",
+            "Fuerza Especial de Lucha Contra el Narcotráfico",
+            "review",
+        ),
         # a unit written by its own name alone
         ("GTM", "Kaibil", "Brigada de Fuerzas Especiales Kaibil", "high"),
         ("HND", "Xatruch", "Fuerza de Tarea Conjunta Xatruch", "high"),
