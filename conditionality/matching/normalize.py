@@ -265,7 +265,9 @@ def _by_first_letter(company: bool) -> dict[str, tuple[str, ...]]:
     """Repair targets by first letter: vocabulary words, or business words only."""
     v = vocabulary()
     out: dict[str, list[str]] = {}
-    for w in v.business_words if company else v.words:
+    # in an institution's name, country words too ('Bolivain Navy')
+    countries = sorted(w for w in v.stop_security if w.isalpha() and len(w) >= 5)
+    for w in v.business_words if company else (*v.words, *countries):
         out.setdefault(w[0], []).append(w)
     return {k: tuple(ws) for k, ws in out.items()}
 

@@ -39,6 +39,8 @@ from conditionality.matching import normalize_names
             "Fuerza Especial de Lucha Contra el Narcotráfico",
             "review",
         ),
+        # a misspelt country word in a unit's name
+        ("BOL", "Bolivain Navy", "Armada Boliviana", "high"),
         # a unit written by its own name alone
         ("GTM", "Kaibil", "Brigada de Fuerzas Especiales Kaibil", "high"),
         ("HND", "Xatruch", "Fuerza de Tarea Conjunta Xatruch", "high"),
