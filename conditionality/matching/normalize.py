@@ -196,7 +196,7 @@ def _one(tok: str) -> _Item:
 
 
 def _compound_ordinals(items: list[_Item]) -> list[_Item]:
-    """'Décima Quinta' -> 15, 'vigésimo primero' -> 21, 'trigésima quinta' -> 35."""
+    """'Décima Quinta' -> 15, 'vigésimo primero' -> 21, 'centésimo décimo quinto' -> 115."""
     out: list[_Item] = []
     for it in items:
         prev = out[-1] if out else None
@@ -206,15 +206,21 @@ def _compound_ordinals(items: list[_Item]) -> list[_Item]:
             and prev.ordinal
             and it.source[0].isalpha()
             and prev.source[0].isalpha()
-            and int(prev.token) % 10 == 0
-            and int(prev.token) < 100
-            and int(it.token) < 10
+            and int(it.token) < _place(int(prev.token))
         ):
             merged = str(int(prev.token) + int(it.token))
             out[-1] = _Item(merged, "number", prev.source + it.source, ordinal=True)
         else:
             out.append(it)
     return out
+
+
+def _place(n: int) -> int:
+    """What may follow ordinal n in a compound: under 100 after 'centésimo', under 10 after
+    'vigésimo' or 'centésimo décimo', nothing after 'quinto'."""
+    if n % 100 == 0:
+        return 100
+    return 10 if n % 10 == 0 else 0
 
 
 @lru_cache(maxsize=65536)
@@ -601,6 +607,8 @@ def profile(cleaned: str) -> Profile:
     else:
         raw = _name_items(_raw_tokens(cleaned), damaged="?" in cleaned)
         items = _finish(raw)
+        if all(it.kind in ("plain", "stop") for it in raw):
+            married = _married_in_order(_raw_tokens(cleaned))
     named, honor = _honorific(items)
     toks: list[str] = []
     nums: set[str] = set()
@@ -739,6 +747,15 @@ def _married(last: list[str]) -> tuple[str, ...]:
     if not at:
         return ()
     return tuple(t for t in last[at[-1] + 1 :] if t not in stop)
+
+
+def _married_in_order(tokens: list[str]) -> tuple[str, ...]:
+    """A married name at the end of a name written in order ('Mayela Cardona de Ibarra' ->
+    'ibarra'): 'de' and one last word after at least a given name and a surname; not 'de la
+    Cruz', which is a surname as often as not."""
+    if len(tokens) >= 4 and tokens[-2] == "de" and tokens[-1] not in vocabulary().stop_always:
+        return (tokens[-1],)
+    return ()
 
 
 # raw name -> profile, across calls (the alias table and repeated names are profiled once)

@@ -228,7 +228,7 @@ def _readings(
     if person_order:
         return [(given, surnames, married)]
     words = given  # the caller passes the words of a name written in order
-    return [(words[:k], words[k:], ()) for k in range(1, len(words))]
+    return [(words[:k], words[k:], married) for k in range(1, len(words))]
 
 
 def _same_person(
@@ -242,8 +242,8 @@ def _same_person(
     qwords, cwords = sounds(qwords), sounds(cwords)
     if not qo and not 2 <= len(qwords) <= 6 or not co and not 2 <= len(cwords) <= 6:
         return False
-    qr = _readings(qo, *(q if qo else (qwords, (), ())))
-    cr = _readings(co, *(c if co else (cwords, (), ())))
+    qr = _readings(qo, *(q if qo else (qwords, (), q[2])))
+    cr = _readings(co, *(c if co else (cwords, (), c[2])))
     return any(_person_fits(x, y) for x in qr for y in cr)
 
 
