@@ -300,14 +300,15 @@ def _start_letters(spellings: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Variant pairs where one is a short name of 4+ letters read as the first letters of the
-    other's words ('SEDENA', 'CACOM-1'); one word left out gives SYLLABLE_SKIP_SCORE. The short
+    other's words ('SEDENA', 'CACOM-1'); one word left out gives SYLLABLE_SKIP_SCORE, as does
+    a 3-letter one read from a two-word name ('DAN'). The short
     name may leave out the long one's number ('BAJES': Batallón de Artillería No. 4 ... Jorge
     Eduardo Sánchez), which the number check weighs. Plain initials are `_acronym_pairs`'."""
     qc = ["" if _missing(x) else str(x) for x in q["country"].tolist()]
     cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
     found: dict[tuple[int, int], float] = {}
     for short, long_, flip in ((q, c, False), (c, q, True)):
-        wanted = {sh[0] for sh in short["short"].tolist() if len(sh.partition(":")[0]) >= 4}
+        wanted = {sh[0] for sh in short["short"].tolist() if len(sh.partition(":")[0]) >= 3}
         if not wanted:
             continue
         by_start: dict[tuple[str, str], list[int]] = {}
@@ -322,7 +323,7 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             continue
         for i, sh in enumerate(short["short"].tolist()):
             letters, _, nums = sh.partition(":")
-            if len(letters) < 4:
+            if len(letters) < 3:
                 continue
             same = by_start.get((letters[0], nums), [])
             unnumbered = by_start.get((letters[0], "*"), []) if not nums else []
@@ -333,6 +334,17 @@ def _syllable_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                 spellings = long_["spelled"].iat[j]
                 if any(letters == w.lstrip("~") for words in spellings for w in words):
                     continue  # 'BANCO' is a word of 'Banco Corporativo', not its acronym
+                if len(letters) == 3:
+                    # 'DAN': División ANtinarcóticos; three letters fit many names, so only a
+                    # two-word name read whole, and review
+                    if not any(
+                        sum(not w.startswith("~") for w in words) == 2
+                        and syllable_skips(letters, words) == 0
+                        for words in spellings
+                    ):
+                        continue
+                    found[(qv, cv)] = max(found.get((qv, cv), 0.0), SYLLABLE_SKIP_SCORE)
+                    continue
                 found_skips = [syllable_skips(letters, w) for w in spellings]
                 skips = min((k for k in found_skips if k is not None), default=None)
                 if skips is None or skips > 1:

@@ -398,6 +398,13 @@ def split_cell(text: str) -> tuple[Part, ...]:
         return (whole, *(_known_parent(text) or _trailing_parent(text)))
     # one comma and no unit words: an OFAC 'LAST, First' name or 'COMPANY, S.A.', not a list
     one_comma = text.count(",") == 1 and not any(ch in text for ch in ";/(")
+    if one_comma and " - " not in text:
+        head, tail = (seg.strip() for seg in text.split(","))
+        # 'BPM, PNH': an acronym in capitals and the known institution it belongs to
+        # (two known names, 'SEMAR, SEDENA', stay a list)
+        lone = head.isupper() and _acronym_like(head) and tokens(head)[0] not in vocabulary().known
+        if lone and (known := _known_parent(f"{head} {tail}")):
+            return (whole, *known)
     if one_comma and " - " not in text and not _has_unit_words(text):
         return (whole,)
     levels = _parent_first([lvl for lvl in text.split("/") if lvl.strip()])

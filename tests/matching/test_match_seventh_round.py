@@ -54,6 +54,12 @@ from conditionality.matching.normalize import normalize_names
         # companies: trucking is a generic business word
         ("MEX", "TRANSPORTADORA PUREPECHA S.A. DE C.V.", "PUREPECHA TRUCKING CO.", "high"),
         ("MEX", "TRANSPORTADORA PUREPECHA S.A. DE C.V.", "TRANSPORTADORA TARASCA S.A.", None),
+        # an acronym and the known institution after a comma; three-letter syllable acronyms
+        ("HTI", "Brigade de Protection des Mineurs", "BPM, PNH", "high"),
+        ("HTI", "Direction Départementale de l'Ouest", "DDO, PNH", "high"),
+        ("HTI", "Direction Départementale du Nord", "DDO, PNH", None),
+        ("SLV", "División Antinarcóticos", "DAN", "review"),
+        ("SLV", "División de Armas y Explosivos", "DAN", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -76,3 +82,13 @@ def test_hundreds_ordinals_compound():
     assert got[0].split()[0] == "115"
     assert got[1].split()[0] == "25"
     assert got[2].split()[:2] == ["5", "10"]  # 'quinto' takes nothing after it
+
+
+def test_acronym_comma_known_institution_is_unit_and_parent():
+    from conditionality.matching.split import split_cell
+
+    parts = split_cell("BPM, PNH")
+    assert [(p.text, p.parent) for p in parts[1:]] == [("PNH", True), ("BPM", False)]
+    # two known names are a list, and an OFAC 'LAST, First' name stays one name
+    assert not any(p.parent for p in split_cell("SEMAR, SEDENA"))
+    assert len(split_cell("GARCIA LOPEZ, Juan")) == 1
