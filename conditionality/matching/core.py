@@ -451,29 +451,36 @@ def _has_own_name(v: pd.DataFrame) -> np.ndarray:
 def _generic_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """A unit named only by its kind ('Army Aviation Brigade': unit type, arm, branch; no
     number, no word of its own) and a unit of that kind and arm with a number or a name of its
-    own ('Brigada de Aviación del Ejército No. 15 Paquisha'), either way round. The scorer
-    makes them review unless a branch or another check disagrees."""
+    own ('Brigada de Aviación del Ejército No. 15 Paquisha'), either way round; or a unit
+    named only by its arm ('COLOMBIAN POLICE, CARABINEROS') and a unit of that arm without a
+    number ('Dirección de Carabineros y Seguridad Rural'). The scorer makes them review unless
+    a branch or another check disagrees."""
     found: set[tuple[int, int]] = set()
     for generic, other, flip in ((q, c, False), (c, q, True)):
-        whole = [
-            g["unit_types"].ne("").to_numpy() & g["origin"].ne("cell").to_numpy()
-            for g in (generic, other)
-        ]
-        bare = whole[0] & ~_has_own_name(generic)
-        if not bare.any():
+        kept = [g["origin"].ne("cell").to_numpy() for g in (generic, other)]
+        typed = [g["unit_types"].ne("").to_numpy() for g in (generic, other)]
+        plain = ~_has_own_name(generic) & kept[0]
+        bare = plain & typed[0]
+        arm_only = plain & ~typed[0] & generic["arms"].ne("").to_numpy()
+        if not (bare.any() or arm_only.any()):
             continue
         index: dict[tuple[str, str, str], list[int]] = {}
         gc, gt, ga = (generic[k].tolist() for k in ("country", "unit_types", "arms"))
-        for i in np.flatnonzero(bare).tolist():
+        for i in np.flatnonzero(bare | arm_only).tolist():
             home = "" if _missing(gc[i]) else str(gc[i])
-            index.setdefault((home, gt[i], ga[i]), []).append(i)
+            index.setdefault((home, gt[i] or ANY_TYPE, ga[i]), []).append(i)
         homes = {k[0] for k in index}
         oc, ot, oa = (other[k].tolist() for k in ("country", "unit_types", "arms"))
-        for j in np.flatnonzero(whole[1] & _has_own_name(other)).tolist():
+        own = _has_own_name(other)
+        # an arm alone meets only units without a number: 'Infantry' is not each battalion
+        unnumbered = other["numbers"].eq("").to_numpy()
+        for j in np.flatnonzero(kept[1] & typed[1]).tolist():
             home = "" if _missing(oc[j]) else str(oc[j])
+            types = ((ot[j],) if own[j] else ()) + ((ANY_TYPE,) if unnumbered[j] else ())
             for h in ({home, ""} & homes) if home else homes:
-                for i in index.get((h, ot[j], oa[j]), []):
-                    found.add((j, i) if flip else (i, j))
+                for t in types:
+                    for i in index.get((h, t, oa[j]), []):
+                        found.add((j, i) if flip else (i, j))
     qv = [p[0] for p in found]
     cv = [p[1] for p in found]
     return qv, cv, [1.0] * len(qv), ["generic"] * len(qv)

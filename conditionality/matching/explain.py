@@ -85,8 +85,8 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         base = f"{lone} names {unit} by the unit's own name alone, without its unit words"
     elif method == "generic":
         base = (
-            f"{qp} and {cp} are the same kind of unit, and only one has a number or name of its"
-            " own, so it may be the other; review"
+            f"{qp} and {cp} are units of the same kind or arm, and only one has a unit type,"
+            " number or name of its own, so it may be the other; review"
         )
     else:
         notes = str(r["notes"])

@@ -63,7 +63,7 @@ def test_a_unit_named_only_by_its_kind_is_review_against_one_of_that_kind(build,
     a, b = "Army Aviation Brigade", "Brigada de Aviación del Ejército No. 15 Paquisha"
     for x, y in ((a, b), (b, a)):
         got = one(build, x, y, "ECU")
-        assert got is not None and got[0] == "review" and "same kind of unit" in got[2]
+        assert got is not None and got[0] == "review" and "same kind or arm" in got[2]
     # another branch, unit type or arm is not of that kind
     assert one(build, "Navy Aviation Brigade", b, "ECU") is None
     assert one(build, "Army Aviation Battalion", b, "ECU") is None

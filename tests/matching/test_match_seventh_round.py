@@ -60,6 +60,16 @@ from conditionality.matching.normalize import normalize_names
         ("HTI", "Direction Départementale du Nord", "DDO, PNH", None),
         ("SLV", "División Antinarcóticos", "DAN", "review"),
         ("SLV", "División de Armas y Explosivos", "DAN", None),
+        # a unit named only by its arm, against an unnumbered unit of that arm
+        (
+            "COL",
+            "COLOMBIAN POLICE, CARABINEROS",
+            "Dirección de Carabineros y Seguridad Rural",
+            "review",
+        ),
+        ("COL", "COLOMBIAN POLICE, JUNGLAS", "Compañías Jungla de la Policía Nacional", "review"),
+        ("COL", "Infantry", "Batallón de Infantería No. 5", None),
+        ("COL", "COLOMBIAN POLICE, CARABINEROS", "Compañías Jungla de la Policía Nacional", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
