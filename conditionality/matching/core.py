@@ -140,7 +140,7 @@ def _variants(frame: pd.DataFrame, id_col: str, parent_role: str, edges: Edges) 
     parts = list(dict.fromkeys(str(r[3]) for r in base))
     full = dict(zip(parts, (p.full for p in profile_list(parts)), strict=True))
     added: list[tuple[object, ...]] = []
-    known = vocabulary().known
+    known = vocabulary().alias_words
     default = _default_edges()
     for r in base:
         key = full[str(r[3])]

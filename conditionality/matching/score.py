@@ -276,6 +276,8 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
     notes = [""] * len(out)
     qualifiers = vocabulary().qualifiers
     generic = vocabulary().business
+    # place and proper names (and qualifiers) are not vocabulary words
+    vocab_words = frozenset(c for c, kind in vocabulary().phrases.values() if kind != "qualifier")
     # a name written in order is read as a person only when all its words are plain words
     qall = _all_plain(pairs, "q")
     call = _all_plain(pairs, "c")
@@ -324,7 +326,9 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
             elif ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"
-            elif ua and own[i]:  # 'Prevention Division ... Mazamari' / '... Piura'
+            elif ua and (own[i] or units[i] and not (ua | ub) & vocab_words):
+                # 'Prevention Division ... Mazamari' / '... Piura'; 'Zona Operativa de Defensa
+                # Integral Aragua' / '... Central': names of places or their own differ
                 out[i] *= OWN_WORDS_DIFF
                 notes[i] = "each has words of its own the other lacks"
             continue

@@ -69,6 +69,9 @@ class Vocabulary:
     # one-word names in the default alias table ('SEM', 'PNP'): they name a known institution,
     # so they are not a word that tells two names apart
     known: frozenset[str] = frozenset()
+    # every one-word name in the default alias table, with the acronyms of kinds of unit
+    # ('REDI'): a name with one inside is also read with it written out
+    alias_words: frozenset[str] = frozenset()
     # canonical words of kind 'qualifier' ('north', 'central'): another place or part
     qualifiers: frozenset[str] = frozenset()
     # canonical words of kind 'business' ('import', 'trading'): generic words of company names
@@ -140,6 +143,15 @@ def vocabulary() -> Vocabulary:
         qualifiers=frozenset(c for c, kind in phrases.values() if kind == "qualifier"),
         business=frozenset(c for c, kind in phrases.values() if kind == "business"),
         known=frozenset(
+            t[0]
+            for r in _rows("default_aliases.csv")
+            # kind 'type': the acronym names a kind of unit ('REDI' Central, 'ZODI' Aragua),
+            # not one institution that can be a parent
+            if r.get("kind", "") != "type"
+            for t in (tokens(r["name"]), tokens(r["alias"]))
+            if len(t) == 1
+        ),
+        alias_words=frozenset(
             t[0]
             for r in _rows("default_aliases.csv")
             for t in (tokens(r["name"]), tokens(r["alias"]))

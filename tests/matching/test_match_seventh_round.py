@@ -70,6 +70,20 @@ from conditionality.matching.normalize import normalize_names
         ("COL", "COLOMBIAN POLICE, JUNGLAS", "Compañías Jungla de la Policía Nacional", "review"),
         ("COL", "Infantry", "Batallón de Infantería No. 5", None),
         ("COL", "COLOMBIAN POLICE, CARABINEROS", "Compañías Jungla de la Policía Nacional", None),
+        # Venezuelan defense regions and zones: the acronym names a kind of unit, the place
+        # the unit
+        ("VEN", "REDI Los Andes", "Los Andes Integral Strategic Defense Region", "high"),
+        ("VEN", "West Integral Strategic Defense Region", "REDI Occidental", "high"),
+        ("VEN", "Capital Integral Defense Operational Zone", "ZODI Capital", "high"),
+        ("VEN", "ZODI Aragua", "Aragua Integrated Defense Zone", "high"),
+        ("VEN", "ZODI Aragua", "ZODI Zulia", None),
+        ("VEN", "REDI Andes", "REDI Central", None),
+        (
+            "VEN",
+            "Zona Operativa de Defensa Integral Aragua",
+            "Zona Operativa de Defensa Integral Zulia",
+            None,
+        ),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -102,3 +116,13 @@ def test_acronym_comma_known_institution_is_unit_and_parent():
     # two known names are a list, and an OFAC 'LAST, First' name stays one name
     assert not any(p.parent for p in split_cell("SEMAR, SEDENA"))
     assert len(split_cell("GARCIA LOPEZ, Juan")) == 1
+
+
+def test_acronym_of_a_kind_of_unit_is_not_a_parent():
+    from conditionality.matching.split import split_cell
+    from conditionality.matching.vocab import vocabulary
+
+    v = vocabulary()
+    assert "redi" not in v.known and "redi" in v.alias_words
+    assert "semar" in v.known and "semar" in v.alias_words
+    assert not any(p.parent for p in split_cell("ZODI Aragua"))
