@@ -204,7 +204,10 @@ def _person_fits(a: Person, b: Person) -> bool:
         return False
     if not (_names_within(ga, gb) or _names_within(gb, ga)):
         return False
-    return set(sa) - set(ma) <= set(sb) or set(sb) - set(mb) <= set(sa)
+    # a later surname may be spelt another way ('KELLY' / 'KELLEY'): the first must agree
+    rest_a = tuple(x for x in sa if x not in ma)
+    rest_b = tuple(x for x in sb if x not in mb)
+    return _names_within(rest_a, sb) or _names_within(rest_b, sa)
 
 
 # Person names whose words are the same by their Spanish sound key ('VASQUEZ, Cristhian' /

@@ -84,6 +84,11 @@ from conditionality.matching.normalize import normalize_names
             "Zona Operativa de Defensa Integral Zulia",
             None,
         ),
+        # a later surname spelt another way, the first surname and given name the same
+        ("NIC", "Paul Oquist Kelly", "OQUIST KELLEY, Paul Herbert", "high"),
+        ("COL", "Isaac Guberek Rabinovich", "GUBEREK RAVINOVICZ, Isaac Perez", "high"),
+        ("NIC", "Pedro Oquist Kelly", "OQUIST KELLEY, Paul Herbert", "not high"),
+        ("MEX", "GARCIA LOPEZ, Juan", "Juan García Loza", "not high"),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
