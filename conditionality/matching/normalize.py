@@ -443,6 +443,8 @@ def _spelled(items: list[_Item]) -> tuple[tuple[str, ...], ...]:
         if kind == "branch" and len(words) >= 2 and not head:
             head = len(words)
         optional = kind in _OPTIONAL_KINDS or (kind == "plain" and it.source[0] in honored)
+        # a leading branch may be left out too ('MECAL': [Policía] MEtropolitana de CALi)
+        optional = optional or (kind == "branch" and not words)
         for src in it.source:
             if src not in stop and src.isalpha():
                 words.append("~" + src if optional else src)

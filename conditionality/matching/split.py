@@ -261,6 +261,16 @@ def _parent_like(text: str) -> bool:
     return False
 
 
+def _leads_with_branch(text: str) -> bool:
+    """'Policía Metropolitana de Bogotá': the first word (after country words) is a branch."""
+    v = vocabulary()
+    for _, kind, tok in _scan(text):
+        if kind in ("", "word") and tok in v.stop_security:
+            continue
+        return kind == "branch"
+    return False
+
+
 def _only_branch_words(text: str) -> bool:
     """'COLOMBIAN POLICE', 'Armada de Colombia': branch, country and stop words only."""
     v = vocabulary()
@@ -280,6 +290,10 @@ def _branch_parent(parts: list[Part]) -> list[Part]:
     # a branch on its own ('COLOMBIAN POLICE'), or a staff or ministry; not 'Colombian Air
     # Force Headquarters' (a unit) nor 'Fuerzas Especiales Naval' (naval special forces)
     branch = [i for i in split if _only_branch_words(parts[i].text) or _heads(parts[i].text)]
+    if not branch and all(_acronym_like(parts[i].text) for i in split[:-1]):
+        # 'SIJIN, Policía Metropolitana de Bogotá': acronyms, then a branch's own unit
+        if _leads_with_branch(parts[split[-1]].text):
+            branch = [split[-1]]
     if len(branch) != 1 or branch[0] not in (split[0], split[-1]):
         return parts
     out = list(parts)

@@ -89,6 +89,11 @@ from conditionality.matching.normalize import normalize_names
         ("COL", "Isaac Guberek Rabinovich", "GUBEREK RAVINOVICZ, Isaac Perez", "high"),
         ("NIC", "Pedro Oquist Kelly", "OQUIST KELLEY, Paul Herbert", "not high"),
         ("MEX", "GARCIA LOPEZ, Juan", "Juan García Loza", "not high"),
+        # a syllable acronym may leave out a leading branch ('[Policía] MEtropolitana de CALi')
+        ("COL", "Policía Metropolitana de Cali", "MECAL", "high"),
+        ("COL", "Policía Metropolitana de Cali", "MEBOG", None),
+        ("COL", "Policía Metropolitana del Valle de Aburrá", "MEVAL", "review"),
+        ("COL", "SIJIN, Policía Metropolitana de Bogotá", "MEBOG", "review"),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -131,3 +136,13 @@ def test_acronym_of_a_kind_of_unit_is_not_a_parent():
     assert "redi" not in v.known and "redi" in v.alias_words
     assert "semar" in v.known and "semar" in v.alias_words
     assert not any(p.parent for p in split_cell("ZODI Aragua"))
+
+
+def test_acronyms_then_a_branch_unit_are_a_unit_and_its_parent():
+    from conditionality.matching.split import split_cell
+
+    parts = split_cell("SIJIN, Policía Metropolitana de Bogotá")
+    assert [(p.text, p.parent) for p in parts[1:]] == [
+        ("SIJIN", False),
+        ("Policía Metropolitana de Bogotá", True),
+    ]
