@@ -290,10 +290,13 @@ def _branch_parent(parts: list[Part]) -> list[Part]:
     # a branch on its own ('COLOMBIAN POLICE'), or a staff or ministry; not 'Colombian Air
     # Force Headquarters' (a unit) nor 'Fuerzas Especiales Naval' (naval special forces)
     branch = [i for i in split if _only_branch_words(parts[i].text) or _heads(parts[i].text)]
-    if not branch and all(_acronym_like(parts[i].text) for i in split[:-1]):
-        # 'SIJIN, Policía Metropolitana de Bogotá': acronyms, then a branch's own unit
-        if _leads_with_branch(parts[split[-1]].text):
-            branch = [split[-1]]
+    # 'SIJIN, Policía Metropolitana de Bogotá': acronyms, then a branch's own unit
+    if (
+        not branch
+        and all(_acronym_like(parts[i].text) for i in split[:-1])
+        and _leads_with_branch(parts[split[-1]].text)
+    ):
+        branch = [split[-1]]
     if len(branch) != 1 or branch[0] not in (split[0], split[-1]):
         return parts
     out = list(parts)
