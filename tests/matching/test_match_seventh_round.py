@@ -94,6 +94,15 @@ from conditionality.matching.normalize import normalize_names
         ("COL", "Policía Metropolitana de Cali", "MEBOG", None),
         ("COL", "Policía Metropolitana del Valle de Aburrá", "MEVAL", "review"),
         ("COL", "SIJIN, Policía Metropolitana de Bogotá", "MEBOG", "review"),
+        # 'Headquarters staff', 'AB' for an air base
+        (
+            "SLV",
+            "Navy Head Quarters staff",
+            "Estado Mayor de la Fuerza Naval de El Salvador",
+            "high",
+        ),
+        ("HND", "SOTO CANO AB", "Base Aérea Soto Cano (Palmerola)", "high"),
+        ("HND", "SOTO CANO AB", "Base Aérea Hernán Acosta Mejía", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
