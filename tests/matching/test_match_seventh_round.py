@@ -103,6 +103,9 @@ from conditionality.matching.normalize import normalize_names
         ),
         ("HND", "SOTO CANO AB", "Base Aérea Soto Cano (Palmerola)", "high"),
         ("HND", "SOTO CANO AB", "Base Aérea Hernán Acosta Mejía", None),
+        # Honduras' joint staff (EMC, a cited default alias)
+        ("HND", "JOINT STAFF", "EMC de las FF.AA. de Honduras", "high"),
+        ("GTM", "JOINT STAFF", "EMC de las FF.AA.", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
