@@ -241,13 +241,21 @@ def _same_person(
     read at every split of its 2-6 words. Words are compared by their sound key."""
     if not (qo or co):
         return False
-    q, c = _sounding(q), _sounding(c)
-    qwords, cwords = sounds(qwords), sounds(cwords)
+    q, c = _sounding(_given_written_out(q)), _sounding(_given_written_out(c))
+    abbr = vocabulary().given_abbr
+    qwords = sounds(tuple(abbr.get(w, w) for w in qwords))
+    cwords = sounds(tuple(abbr.get(w, w) for w in cwords))
     if not qo and not 2 <= len(qwords) <= 6 or not co and not 2 <= len(cwords) <= 6:
         return False
     qr = _readings(qo, *(q if qo else (qwords, (), q[2])))
     cr = _readings(co, *(c if co else (cwords, (), c[2])))
     return any(_person_fits(x, y) for x in qr for y in cr)
+
+
+def _given_written_out(p: Person) -> Person:
+    """Given names with their conventional abbreviations written out ('Ma.' -> 'maria')."""
+    abbr = vocabulary().given_abbr
+    return tuple(abbr.get(w, w) for w in p[0]), p[1], p[2]
 
 
 def _sounding(p: Person) -> Person:

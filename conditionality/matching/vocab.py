@@ -57,6 +57,8 @@ class Vocabulary:
     # how high a unit type or branch stands ('battalion' 4 < 'brigade' 6 < 'army' 9), for
     # telling which side of 'Intel Section/1st Air Brigade' is the parent
     ranks: dict[str, int] = field(default_factory=dict)
+    # conventional abbreviations of given names ('ma' -> 'maria'), for persons only
+    given_abbr: dict[str, str] = field(default_factory=dict)
     # the language of each phrase ('es', 'en', 'es/en'), and the Spanish words of a canonical
     # term ('special_force' -> 'fuerzas', 'especiales'): an English name written the Spanish
     # way, for reading a Spanish acronym of it ('COFEN' / 'Naval Special Forces Command')
@@ -137,6 +139,7 @@ def vocabulary() -> Vocabulary:
         langs=langs,
         spanish=spanish,
         ranks={"_".join(tokens(r["canonical"])): int(r["rank"]) for r in _rows("unit_ranks.csv")},
+        given_abbr={fold(r["abbr"]): fold(r["name"]) for r in _rows("given_abbreviations.csv")},
         abbreviations=frozenset(
             t[0] for r in _rows("abbreviations.csv") if len(t := tokens(r["abbr"])) == 1
         ),

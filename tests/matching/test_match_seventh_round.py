@@ -106,6 +106,9 @@ from conditionality.matching.normalize import normalize_names
         # Honduras' joint staff (EMC, a cited default alias)
         ("HND", "JOINT STAFF", "EMC de las FF.AA. de Honduras", "high"),
         ("GTM", "JOINT STAFF", "EMC de las FF.AA.", None),
+        # a conventional abbreviation of a given name ('Ma.' for María)
+        ("MEX", "CHAVEZ MARTINEZ, Maria Icela", "Ma. Isela Chávez Martínez", "high"),
+        ("MEX", "CHAVEZ MARTINEZ, Mario", "Ma. Isela Chávez Martínez", "not high"),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),

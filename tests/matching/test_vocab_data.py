@@ -16,6 +16,7 @@ DATA = Path(__file__).resolve().parents[2] / "conditionality" / "matching" / "da
         ("abbreviations.csv", "abbr"),
         ("ordinals.csv", "word"),
         ("stopwords.csv", "word"),
+        ("given_abbreviations.csv", "abbr"),
     ],
 )
 def test_terms_are_unique(name: str, column: str) -> None:
