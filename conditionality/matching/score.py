@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from conditionality.matching.normalize import profile_list
-from conditionality.matching.phonetic import sounds
+from conditionality.matching.phonetic import sound, sounds
 from conditionality.matching.split import split_cell
 from conditionality.matching.vocab import vocabulary
 
@@ -252,6 +252,39 @@ def _same_person(
     return any(_person_fits(x, y) for x in qr for y in cr)
 
 
+# Person names whose words pair up only as near spellings, a given name less alike than
+# GIVEN_ALIKE ('Mario' / 'María', 'Iván' / 'Ivón'): another person of the same family as
+# often as a typo, so at most this score (review). Surnames with a typo are not cut.
+RELATIVE_SCORE = 0.8
+
+
+def _given_differ(
+    qo: bool, q: Person, qwords: tuple[str, ...], co: bool, c: Person, cwords: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """A given name of one has no given name in the other that sounds the same, and its
+    nearest is less alike than GIVEN_ALIKE (see RELATIVE_SCORE). Given names are known for a
+    'LAST, First' name; a name written in order starts with as many as the other has."""
+    if not (qo or co):
+        return None
+    gq = q[0] if qo else qwords[: len(c[0])]
+    gc = c[0] if co else cwords[: len(q[0])]
+    abbr = vocabulary().given_abbr
+    wq, wc = tuple(abbr.get(w, w) for w in gq), tuple(abbr.get(w, w) for w in gc)
+    for xs, ys in ((wq, wc), (wc, wq)):
+        heard = {sound(y) for y in ys}
+        for x in xs:
+            if x in ys or sound(x) in heard:
+                continue
+            # as written or as heard ('Willian' / 'William' is a typo, 'Mario' / 'María' not)
+            score, y = max(
+                ((max(fuzz.ratio(x, y), fuzz.ratio(sound(x), sound(y))), y) for y in ys),
+                default=(0.0, ""),
+            )
+            if score < GIVEN_ALIKE:
+                return x, y
+    return None
+
+
 def _given_written_out(p: Person) -> Person:
     """Given names with their conventional abbreviations written out ('Ma.' -> 'maria')."""
     abbr = vocabulary().given_abbr
@@ -304,8 +337,13 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         ua, ub, shared = _unmatched(a, b)
         # a similar name with a word more ('Elizabeth HERNANDEZ AMAYA' / 'HERNANDEZ AMAYA, Ena
         # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
+        person = plain[i] and (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
+        differ = person and not (ua or ub) and _given_differ(qo[i], qp[i], a, co[i], cp[i], b)
+        if differ:
+            out[i] = min(out[i], RELATIVE_SCORE)
+            notes[i] = f"the given names '{differ[0]}' and '{differ[1]}' differ: a relative?"
+            continue
         if plain[i] and not (ua | ub) & qualifiers and (ua or ub or out[i] < SUBSET_HIGH):
-            person = (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
             if person and a != b and sorted(sounds(a)) == sorted(sounds(b)):
                 out[i] = max(out[i], SOUND_SAME)
                 notes[i] = "the names sound the same"

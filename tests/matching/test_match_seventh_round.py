@@ -109,6 +109,11 @@ from conditionality.matching.normalize import normalize_names
         # a conventional abbreviation of a given name ('Ma.' for María)
         ("MEX", "CHAVEZ MARTINEZ, Maria Icela", "Ma. Isela Chávez Martínez", "high"),
         ("MEX", "CHAVEZ MARTINEZ, Mario", "Ma. Isela Chávez Martínez", "not high"),
+        # given names that differ by a letter or two are perhaps relatives: review
+        ("MEX", "GARCIA LOPEZ, Mario", "María García López", "review"),
+        ("MEX", "GARCIA LOPEZ, Iván", "Ivón García López", "review"),
+        ("MEX", "CONTRERAS, Willian Antonio", "William Antonio Contreras", "high"),
+        ("MEX", "GUZMAN LOERA, Joaquin", "GUZMAN LOESA, Joaquin", "high"),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
