@@ -476,10 +476,12 @@ def _generic_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
         unnumbered = other["numbers"].eq("").to_numpy()
         for j in np.flatnonzero(kept[1] & typed[1]).tolist():
             home = "" if _missing(oc[j]) else str(oc[j])
-            types = ((ot[j],) if own[j] else ()) + ((ANY_TYPE,) if unnumbered[j] else ())
+            looks = [(ot[j], oa[j])] if own[j] else []
+            if unnumbered[j]:  # an arm alone meets a unit with that arm among others
+                looks += [(ANY_TYPE, a) for a in {oa[j], *oa[j].split()}]
             for h in ({home, ""} & homes) if home else homes:
-                for t in types:
-                    for i in index.get((h, t, oa[j]), []):
+                for t, a in looks:
+                    for i in index.get((h, t, a), []):
                         found.add((j, i) if flip else (i, j))
     qv = [p[0] for p in found]
     cv = [p[1] for p in found]

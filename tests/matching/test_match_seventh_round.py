@@ -114,6 +114,18 @@ from conditionality.matching.normalize import normalize_names
         ("MEX", "GARCIA LOPEZ, Iván", "Ivón García López", "review"),
         ("MEX", "CONTRERAS, Willian Antonio", "William Antonio Contreras", "high"),
         ("MEX", "GUZMAN LOERA, Joaquin", "GUZMAN LOESA, Joaquin", "high"),
+        # French 'des', 'navy aviation', 'auxilio'; an arm alone among a unit's arms
+        (
+            "HTI",
+            "Bureau de Lutte contre le Trafic de Stupéfiants",
+            "Bureau de Lutte contre le Trafic des Stupéfiants (BLTS)",
+            "high",
+        ),
+        ("COL", "PACIFIC NAVY AVIATION GROUP", "Grupo Aeronaval del Pacífico", "high"),
+        ("COL", "PACIFIC NAVY AVIATION GROUP", "Grupo Aeronaval del Caribe", None),
+        ("NIC", "Dirección de Auxilio Judicial", "Judicial Assistance Directorate", "high"),
+        ("COL", "Colombian Police, Junglas", "Compañías Jungla Antinarcóticos", "review"),
+        ("COL", "Colombian Police, Junglas", "Dirección de Antinarcóticos", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
