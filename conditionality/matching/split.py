@@ -28,6 +28,80 @@ ORDINAL_SLASH = re.compile(
 )
 
 
+_ACCENTED = {"a": "[aáà]", "e": "[eéè]", "i": "[iíï]", "o": "[oó]", "u": "[uúü]"}
+
+
+def _loose(word: str) -> str:
+    """A regex for a folded word that also matches it with accents ('policias' / 'policías')."""
+    return "".join(_ACCENTED.get(ch, re.escape(ch)) for ch in word)
+
+
+@lru_cache(maxsize=1)
+def _lead_in_pattern() -> re.Pattern[str]:
+    v = vocabulary().lead_ins
+    member = "|".join(sorted((_loose(w) for w in v["member"]), key=len, reverse=True))
+    former = "|".join(sorted((_loose(w) for w in v["former"]), key=len, reverse=True))
+    article = r"(?:el|la|los|las|le|les|des|the|unos|unas|some)\s+|l['’]\s*"
+    of = r"(?:de\s+las?|de\s+los|del|de\s+l['’]\s*|des|du|de|of\s+the|of)\s*"
+    return re.compile(
+        rf"^\s*(?:{article})?(?:(?P<member>{member})\s+{of})?(?:{article})?"
+        rf"(?:(?P<former>{former})\s+)?(?P<rest>\S.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+def _without_lead_in(text: str) -> str:
+    """The unit named after words that lead into it in reports and the press ('agentes de la
+    DIPAMPCO', 'miembros del Ejército', 'la antigua Dirección de Inteligencia Militar', 'des
+    agents de la PNH'); the text itself when it has none or the rest names no unit."""
+    m = _lead_in_pattern().match(text)
+    if m is None or not (m.group("member") or m.group("former")):
+        return text
+    rest = m.group("rest").strip()
+    first = rest.split()[0]
+    if any((t,) in vocabulary().stop_company for t in tokens(rest.replace(".", ""))):
+        return text  # 'AGENTES DE CAMBIO S.A.' is a company's name
+    unit = _has_unit_words(rest) or (first.isupper() and _acronym_like(first))
+    return rest if unit else text
+
+
+_TITLE_ARTICLES = frozenset({"el", "la", "the", "le"})
+
+
+def _titled_person(text: str) -> str:
+    """The person's name after a rank or title ('el general Antonio Benavides Torres',
+    'comisionado general Ramón Avellán'): two or more plain words after one or more rank
+    words; '' when the text is not so written."""
+    v = vocabulary()
+    words = text.split()
+    i = 0
+    while i < len(words) and fold(words[i]) in _TITLE_ARTICLES:
+        i += 1
+    ranks = 0
+    while i < len(words):  # ranks of up to three words ('general de brigada')
+        size = next(
+            (
+                n
+                for n in (3, 2, 1)
+                if i + n <= len(words)
+                and v.phrases.get(tokens(" ".join(words[i : i + n])), ("", ""))[1] == "rank"
+            ),
+            0,
+        )
+        if not size:
+            break
+        ranks += 1
+        i += size
+    rest = words[i:]
+    if not ranks or len(rest) < 2:
+        return ""
+    for w in rest:
+        tok = tokens(w)
+        if len(tok) != 1 or not tok[0].isalpha() or tok in v.phrases or tok[0] in v.known:
+            return ""
+    return " ".join(rest)
+
+
 class Part(NamedTuple):
     """One unit named inside a cell."""
 
@@ -401,6 +475,12 @@ def _known_list(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def split_cell(text: str) -> tuple[Part, ...]:
     """The parts a cell names; the whole cell always comes first."""
+    inner = _without_lead_in(text)
+    if inner != text:  # 'agentes de la DIPAMPCO': the unit, then what it names
+        rest = split_cell(inner)
+        return (Part(text, "whole", False), Part(inner, "split", False), *rest[1:])
+    if person := _titled_person(text):  # 'el general Antonio Benavides Torres'
+        return (Part(text, "whole", False), Part(person, "split", False))
     whole = Part(text, "whole", False)
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)

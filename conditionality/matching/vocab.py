@@ -59,6 +59,8 @@ class Vocabulary:
     ranks: dict[str, int] = field(default_factory=dict)
     # conventional abbreviations of given names ('ma' -> 'maria'), for persons only
     given_abbr: dict[str, str] = field(default_factory=dict)
+    # words that lead into a unit's name in reports ('agentes de la', 'la antigua'), by kind
+    lead_ins: dict[str, frozenset[str]] = field(default_factory=dict)
     # the language of each phrase ('es', 'en', 'es/en'), and the Spanish words of a canonical
     # term ('special_force' -> 'fuerzas', 'especiales'): an English name written the Spanish
     # way, for reading a Spanish acronym of it ('COFEN' / 'Naval Special Forces Command')
@@ -140,6 +142,10 @@ def vocabulary() -> Vocabulary:
         spanish=spanish,
         ranks={"_".join(tokens(r["canonical"])): int(r["rank"]) for r in _rows("unit_ranks.csv")},
         given_abbr={fold(r["abbr"]): fold(r["name"]) for r in _rows("given_abbreviations.csv")},
+        lead_ins={
+            kind: frozenset(fold(r["word"]) for r in _rows("lead_ins.csv") if r["kind"] == kind)
+            for kind in ("member", "former")
+        },
         abbreviations=frozenset(
             t[0] for r in _rows("abbreviations.csv") if len(t := tokens(r["abbr"])) == 1
         ),

@@ -126,6 +126,23 @@ from conditionality.matching.normalize import normalize_names
         ("NIC", "Dirección de Auxilio Judicial", "Judicial Assistance Directorate", "high"),
         ("COL", "Colombian Police, Junglas", "Compañías Jungla Antinarcóticos", "review"),
         ("COL", "Colombian Police, Junglas", "Dirección de Antinarcóticos", None),
+        # the record side as reports and the press write it: lead-ins, former names, titles
+        (
+            "SLV",
+            "Dirección Policial Anti Maras y Pandillas contra el Crimen Organizado",
+            "agentes de la DIPAMPCO",
+            "high",
+        ),
+        ("HND", "Honduras Army", "miembros del Ejército", "high"),
+        ("PER", "Ejercito del Peru", "efectivos del Ejército Peruano", "high"),
+        ("HTI", "HAITIAN NATIONAL POLICE", "des agents de la PNH", "high"),
+        ("DOM", "Dominican Republic Air Force", "la antigua Fuerza Aérea Dominicana", "high"),
+        ("COL", "Administrative Department of Security (DAS)", "el extinto DAS", "high"),
+        ("HND", "Honduras Army", "miembros de la Fuerza Aérea", None),
+        ("MEX", "AGENTES DE CAMBIO S.A.", "CAMBIO S.A.", "not high"),
+        ("VEN", "BENAVIDES TORRES, Antonio Jose", "el general Antonio Benavides Torres", "high"),
+        ("NIC", "AVELLAN MEDAL, Ramon Antonio", "comisionado general Ramón Avellán", "high"),
+        ("NIC", "AGUILAR GARCIA, Pedro", "comisionado Marvin Aguilar García", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -178,3 +195,19 @@ def test_acronyms_then_a_branch_unit_are_a_unit_and_its_parent():
         ("SIJIN", False),
         ("Policía Metropolitana de Bogotá", True),
     ]
+
+
+def test_lead_ins_and_titles_leave_the_unit_or_person():
+    from conditionality.matching.split import split_cell
+
+    def parts(text):
+        return [p.text for p in split_cell(text)[1:]]
+
+    assert parts("elementos de la 35/a. Zona Militar") == ["35/a. Zona Militar"]
+    assert parts("la antigua Policía Técnica Judicial (PTJ)")[0] == "Policía Técnica Judicial (PTJ)"
+    assert parts("General de Brigada Juan Pérez") == ["Juan Pérez"]
+    # not a lead-in: no 'of' after it, a place, a company, a base named after a person
+    assert parts("Personal Security Unit") == []
+    assert parts("El Salvador National Police") == []
+    assert parts("AGENTES DE CAMBIO S.A.") == []
+    assert parts("ADMIRAL KILLICK") == []
