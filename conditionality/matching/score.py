@@ -3,6 +3,7 @@ vectorized checks on numbers, unit types, arms and branches."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -14,7 +15,7 @@ from rapidfuzz.process import cdist
 from conditionality.matching.normalize import profile_list
 from conditionality.matching.phonetic import sound, sounds
 from conditionality.matching.split import split_cell
-from conditionality.matching.vocab import vocabulary
+from conditionality.matching.vocab import tokens, vocabulary
 
 # Score given to a name matching the initials of the other ('PNC' / 'Policía Nacional Civil').
 ACRONYM_SCORE = 0.95
@@ -475,6 +476,48 @@ def _parts_factor(q_cell: str, c_cell: str) -> float:
     return BOTH_PARTS
 
 
+# Both cells name a unit and where it is, and the places differ ('NCO Academy, Madrid' /
+# 'NCO Academy, Bogotá'; 'Centro de Entrenamiento en Tolemaida' / '... en Melgar'): other
+# units, so this factor (below review).
+PLACES_DIFF = 0.7
+
+
+def _places_differ(pairs: pd.DataFrame) -> np.ndarray:
+    """PLACES_DIFF: split parts of two cells whose other words, the places, share none."""
+    both = (
+        pairs["q_origin"].eq("split").to_numpy()
+        & pairs["c_origin"].eq("split").to_numpy()
+        & ~pairs["q_partial"].astype(bool).to_numpy()
+        & ~pairs["c_partial"].astype(bool).to_numpy()
+    )
+    out = np.zeros(len(pairs), dtype=bool)
+    if not both.any():
+        return out
+    cols = ("q_name", "q_part", "c_name", "c_part")
+    rows = zip(*(pairs[c].to_numpy(dtype=object)[both] for c in cols), strict=True)
+    out[np.flatnonzero(both)] = [_other_places(*(str(x) for x in r)) for r in rows]
+    return out
+
+
+_PARENS = re.compile(r"\([^()]*\)?")
+
+
+@lru_cache(maxsize=65536)
+def _other_places(q_cell: str, q_part: str, c_cell: str, c_part: str) -> bool:
+    v = vocabulary()
+    lead = v.lead_ins["member"] | v.lead_ins["former"]
+
+    noise = lead | v.stop_always | v.stop_security | v.known
+
+    def place(cell: str, part: str) -> set[str]:
+        # an alias in parentheses is not a place ('... Militar (CATAM)')
+        rest = set(tokens(_PARENS.sub(" ", cell))) - set(tokens(part)) - noise
+        return {t for t in rest if t.isalpha() and (t,) not in v.phrases}
+
+    a, b = place(q_cell, q_part), place(c_cell, c_part)
+    return bool(a and b) and not any(_alike(x, y) for x in a for y in b)
+
+
 def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     """Apply the word, number, unit-type, arm and branch checks to `raw`; adds `score` and
     `notes`.
@@ -569,6 +612,9 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         )
         factor[parts] = [_parts_factor(str(x), str(y)) for x, y in cells]
     score = score * factor
+    places = _places_differ(pairs)
+    score = np.where(places, score * PLACES_DIFF, score)
+    notes = notes.where(~places, notes + "; the cells name other places")
     cut = factor == BOTH_PARTS
     plain_words = np.asarray(word_notes, dtype=object) == ""
     clear = agree & ~cut & plain_words & (raw >= ONE_SIDED_RAW) & ~acronym

@@ -66,6 +66,32 @@ def _without_lead_in(text: str) -> str:
 
 
 _TITLE_ARTICLES = frozenset({"el", "la", "the", "le"})
+_PLACE_WORDS = frozenset(
+    {"puerto", "port", "san", "santa", "santo", "ciudad", "city", "villa", "bahia", "isla", "valle"}
+)
+
+
+def simple_text(text: str) -> bool:
+    """No list, slash or parenthesis: one name as written."""
+    return not any(ch in text for ch in ",;/(") and " - " not in text
+
+
+def _is_place(text: str) -> bool:
+    """No vocabulary word but the words places are named with ('Puerto Quetzal', 'Callao'),
+    articles aside: 'Operaciones de Paz' is not a place."""
+    v = vocabulary()
+    words = [t for t in tokens(text) if t not in v.stop_always]
+    return bool(words) and all(
+        t in _PLACE_WORDS or ((t,) not in v.phrases and t not in v.known) for t in words
+    )
+
+
+# a unit, then where it is: 'en Puerto Quetzal', 'in Callao', 'à Port-au-Prince'; place words
+# are capitalized (with 'de', 'del', 'la' between them)
+_PLACE_AFTER = re.compile(
+    r"^(?P<head>.+?)\s+(?:en|in|à|at)\s+"
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de|del|la|las|los|el|[A-ZÁÉÍÓÚÑ][\w'’.-]*))*)\s*$"
+)
 
 
 def _titled_person(text: str) -> str:
@@ -442,13 +468,26 @@ def _expand_numbers(text: str) -> list[str]:
     return [f"{head}{joiner}{n}".strip() for n in numbers]
 
 
+def _shared_tail(tail: str) -> str:
+    """What follows 'Name (ACRONYM)' and belongs to both ('... Unit (UDMO) West' -> 'UDMO
+    West'): a qualifier or a number; '' otherwise."""
+    toks = tokens(tail)
+    if not toks or len(toks) > 2 or "(" in tail:
+        return ""
+    qualifiers = vocabulary().qualifiers
+    phrases = vocabulary().phrases
+    if all(t.isdigit() or phrases.get((t,), ("", ""))[0] in qualifiers for t in toks):
+        return " " + tail.strip()
+    return ""
+
+
 def _segment_parts(segment: str, previous: str) -> list[tuple[str, str]]:
     seg = _LEADING_AND.sub("", segment).strip()
     if seg.isdigit() and previous:
         # 'Jungle Battalion 55, 56': the bare number reuses the previous part's words
         seg = _TRAILING_NUMBER.sub("", previous) + " " + seg
     out: list[tuple[str, str]] = []
-    inner = [m.group(1).strip() for m in _PAREN.finditer(seg)]
+    inner = [m.group(1).strip() + _shared_tail(seg[m.end() :]) for m in _PAREN.finditer(seg)]
     base = _PAREN.sub(" ", seg).strip()
     out.extend((t, "split") for t in _expand_numbers(base))
     for alias in inner:
@@ -481,6 +520,11 @@ def split_cell(text: str) -> tuple[Part, ...]:
         return (Part(text, "whole", False), Part(inner, "split", False), *rest[1:])
     if person := _titled_person(text):  # 'el general Antonio Benavides Torres'
         return (Part(text, "whole", False), Part(person, "split", False))
+    m = _PLACE_AFTER.match(text) if simple_text(text) else None
+    if m and _has_unit_words(m.group("head")) and _is_place(m.group("place")):
+        # 'la Comandancia Naval del Pacífico en Puerto Quetzal': the unit, where it is
+        head = m.group("head").strip()
+        return (Part(text, "whole", False), Part(head, "split", False), *split_cell(head)[1:])
     whole = Part(text, "whole", False)
     if "/" in text:
         text = ORDINAL_SLASH.sub(r"\1\2", text)

@@ -143,6 +143,30 @@ from conditionality.matching.normalize import normalize_names
         ("VEN", "BENAVIDES TORRES, Antonio Jose", "el general Antonio Benavides Torres", "high"),
         ("NIC", "AVELLAN MEDAL, Ramon Antonio", "comisionado general Ramón Avellán", "high"),
         ("NIC", "AGUILAR GARCIA, Pedro", "comisionado Marvin Aguilar García", None),
+        # a place after the unit ('en Puerto Quetzal', ', Madrid'); other places, other units
+        (
+            "GTM",
+            "Comandancia Naval del Pacífico",
+            "la Comandancia Naval del Pacífico en Puerto Quetzal",
+            "high",
+        ),
+        ("COL", "NCO Academy, Madrid", "NCO Academy, Bogotá", "not high"),
+        (
+            "COL",
+            "Centro de Entrenamiento en Tolemaida",
+            "Centro de Entrenamiento en Melgar",
+            "not high",
+        ),
+        ("COL", "NCO Academy, Madrid", "NCO Academy, Madrid, Cundinamarca", "high"),
+        ("SLV", "agentes de la DIPAMPCO", "elementos de la DIPAMPCO", "high"),
+        # a qualifier after 'Name (ACRONYM)' belongs to both
+        (
+            "HTI",
+            "Departmental Crowd Control Unit (UDMO) West",
+            "l'UDMO de l'Ouest",
+            "high",
+        ),
+        ("HTI", "Departmental Crowd Control Unit (UDMO) West", "l'UDMO du Nord", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -211,3 +235,14 @@ def test_lead_ins_and_titles_leave_the_unit_or_person():
     assert parts("El Salvador National Police") == []
     assert parts("AGENTES DE CAMBIO S.A.") == []
     assert parts("ADMIRAL KILLICK") == []
+
+
+def test_place_after_a_unit_is_split_off_only_when_it_is_a_place():
+    from conditionality.matching.split import split_cell
+
+    def parts(text):
+        return [p.text for p in split_cell(text)[1:]]
+
+    assert parts("Centro de Entrenamiento en Tolemaida") == ["Centro de Entrenamiento"]
+    assert parts("Escuela de Entrenamiento en Operaciones de Paz") == []
+    assert parts("Batallón de Infantería en Selva") == []
