@@ -90,15 +90,20 @@ def preclean(names: pd.Series) -> pd.Series:
     if dotted.any():
         joined = s[dotted].str.replace(_DOTTED, lambda m: m.group(0).replace(".", ""), regex=True)
         s = s.where(~dotted, joined)
-    spaced = s.str.contains(_SPACED_LETTERS, regex=True)
-    if spaced.any():
-        s = s.where(~spaced, s[spaced].str.replace(_SPACED_LETTERS, _legal_form, regex=True))
+    for pattern in (_SPACED_LETTERS, _BARE_LETTERS_AT_END):
+        spaced = s.str.contains(pattern, regex=True)
+        if spaced.any():
+            s = s.where(~spaced, s[spaced].str.replace(pattern, _legal_form, regex=True))
     return s
 
 
 # 'S. C. S.', 'S. A.': single letters with dots and spaces, joined only when they spell a
 # legal form (a person's initials 'J. A.' stay apart)
 _SPACED_LETTERS = r"(?<![a-z0-9])(?:[a-z]\.\s+)+[a-z]\.?(?![a-z0-9])"
+
+
+# 'PETROLEOS DE VENEZUELA S A': single letters without dots at the end of a name
+_BARE_LETTERS_AT_END = r"(?<![a-z0-9.])(?:[a-z]\s+){1,3}[a-z]\s*$"
 
 
 def _legal_form(m: re.Match[str]) -> str:

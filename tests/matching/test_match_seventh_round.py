@@ -167,6 +167,11 @@ from conditionality.matching.normalize import normalize_names
             "high",
         ),
         ("HTI", "Departmental Crowd Control Unit (UDMO) West", "l'UDMO du Nord", None),
+        # Gobernación is the interior ministry; 'S A' without dots is a legal form
+        ("GTM", "Ministry of the Interior (Guatemala)", "el Ministerio de Gobernación", "high"),
+        ("MEX", "Mexico Ministry of Governance", "Secretaría de Gobernación (SEGOB)", "high"),
+        ("GTM", "Ministry of the Interior", "Ministerio de la Defensa Nacional", None),
+        ("VEN", "PDVSA", "PETROLEOS DE VENEZUELA S A", "high"),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
@@ -246,3 +251,10 @@ def test_place_after_a_unit_is_split_off_only_when_it_is_a_place():
     assert parts("Centro de Entrenamiento en Tolemaida") == ["Centro de Entrenamiento"]
     assert parts("Escuela de Entrenamiento en Operaciones de Paz") == []
     assert parts("Batallón de Infantería en Selva") == []
+
+
+def test_bare_letters_at_the_end_join_only_into_a_legal_form():
+    from conditionality.matching.normalize import preclean
+
+    got = preclean(pd.Series(["PETROLEOS DE VENEZUELA S A", "Juan A B", "BATALLON 5 A"]))
+    assert got.tolist() == ["petroleos de venezuela sa", "juan a b", "batallon 5 a"]
