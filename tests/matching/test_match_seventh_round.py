@@ -172,6 +172,12 @@ from conditionality.matching.normalize import normalize_names
         ("MEX", "Mexico Ministry of Governance", "Secretaría de Gobernación (SEGOB)", "high"),
         ("GTM", "Ministry of the Interior", "Ministerio de la Defensa Nacional", None),
         ("VEN", "PDVSA", "PETROLEOS DE VENEZUELA S A", "high"),
+        # renamed institutions: cited default aliases join the old and new names
+        ("VEN", "SEBIN", "la DISIP", "high"),
+        ("VEN", "CICPC", "la antigua Policía Técnica Judicial (PTJ)", "high"),
+        ("MEX", "Procuraduría General", "la Fiscalía General de la República", "high"),
+        ("VEN", "SEBIN", "CICPC", None),
+        ("COL", "SEBIN", "DISIP", None),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
