@@ -612,7 +612,8 @@ def profile(cleaned: str) -> Profile:
     if person_order:
         raw = items
     else:
-        raw = _name_items(_raw_tokens(cleaned), damaged="?" in cleaned)
+        toks_in = _raw_tokens(cleaned)
+        raw = _general_as_adjective(_name_items(toks_in, damaged="?" in cleaned), toks_in)
         items = _finish(raw)
         if all(it.kind in ("plain", "stop") for it in raw):
             married = _married_in_order(_raw_tokens(cleaned))
@@ -714,6 +715,29 @@ def _named_acronyms(
             head = [w for w, m in zip(ws[:-k], spelling, strict=False) if m[0] != "~"]
             keys.add(f"{''.join(w[0] for w in head)}:{numbers}|{' '.join(sorted(tail))}")
     return tuple(sorted(keys))
+
+
+def _general_as_adjective(raw: list[_Item], toks: list[str]) -> list[_Item]:
+    """'Dirección General de Minas', 'Comandancia General del Ejército': 'General' after a
+    unit word and before 'de' qualifies the unit; it is not a rank naming a patron (as in
+    'Base Aérea General Manuel Enrique Araujo')."""
+    out = list(raw)
+    at = 0  # where each item's words are in the input tokens
+    for i, it in enumerate(raw):
+        while at < len(toks) and toks[at] != it.source[0]:
+            at += 1
+        after = at + len(it.source)
+        if (
+            it.kind == "rank"
+            and it.token == "general"
+            and i > 0
+            and raw[i - 1].kind in ("unit_type", "org")
+            and after < len(toks)
+            and toks[after] in ("de", "del")
+        ):
+            out[i] = it._replace(kind="word")
+        at = after
+    return out
 
 
 def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:

@@ -178,6 +178,14 @@ from conditionality.matching.normalize import normalize_names
         ("MEX", "Procuraduría General", "la Fiscalía General de la República", "high"),
         ("VEN", "SEBIN", "CICPC", None),
         ("COL", "SEBIN", "DISIP", None),
+        # 'General' after a unit word and before 'de' qualifies the unit, not a patron's rank
+        ("NIC", "GENERAL DIRECTORATE OF MINES", "Dirección General de Minas", "high"),
+        (
+            "SLV",
+            "Base Aérea General Manuel Enrique Araujo",
+            "Base Aérea Coronel Manuel Enrique Araujo",
+            "high",
+        ),
         # a married name written in order ('de Ibarra' after the first surname)
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Cardona de Ibarra", "high"),
         ("COL", "CARDONA MARTINEZ, Mayela", "Mayela Gómez de Ibarra", None),
