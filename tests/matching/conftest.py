@@ -52,3 +52,19 @@ def _one(build, a, b, country="COL"):
 def one():
     """Match one pair: one(build, a, b, country='COL')."""
     return _one
+
+
+def _check_band(build, a, b, country, band):
+    """Assert the band of a / b: 'high', 'review', None (no match) or 'not high'."""
+    got = _one(build, a, b, country)
+    found = got[0] if got else None
+    if band == "not high":
+        assert found != "high", (a, b, got)
+    else:
+        assert found == band, (a, b, got)
+
+
+@pytest.fixture
+def check_band():
+    """check_band(build, a, b, country, band): the shared body of the per-round band tables."""
+    return _check_band
