@@ -531,6 +531,10 @@ def _spanish_order(parts: list[list[_Item]], backwards: bool) -> tuple[str, ...]
     return tuple(out) if english and len(out) >= 2 else ()
 
 
+# words that say what kind of unit a name is: an acronym that leaves one out names another unit
+_TELLING_KINDS = frozenset({"unit_type", "arm", "branch", "qualifier"})
+
+
 @lru_cache(maxsize=262144)
 def syllable_skips(acronym: str, words: tuple[str, ...], most: int = 5) -> int | None:
     """Fewest words left out when `acronym` is read as the first 1-`most` letters of words
@@ -538,16 +542,22 @@ def syllable_skips(acronym: str, words: tuple[str, ...], most: int = 5) -> int |
     least two ('sedena': SEcretaria DEfensa NAcional -> 0; 'cesac': Cuerpo Especializado
     Seguridad Aeroportuaria [Aviacion] Civil -> 1); None when it cannot be read so. Optional
     words, and the words after the last one used once three are used, cost nothing ('EMCH':
-    Escuela Militar de CHorrillos [Coronel Francisco Bolognesi])."""
+    Escuela Militar de CHorrillos [Coronel Francisco Bolognesi]), unless they say what kind of
+    unit it is ('ESMIL' is not Escuela Superior MILitar [de Aviación])."""
     n, m = len(words), len(acronym)
+    phrases = vocabulary().phrases
+    telling = [
+        not w.startswith("~") and phrases.get((w,), ("", ""))[1] in _TELLING_KINDS for w in words
+    ]
 
     @cache
     def best(i: int, j: int, used: int) -> int | None:
         if i == m:
             if used < 2:
                 return None
-            rest = sum(not w.startswith("~") for w in words[j:])
-            return 0 if used >= 3 else rest
+            if used >= 3:
+                return sum(telling[j:])
+            return sum(not w.startswith("~") for w in words[j:])
         if j == n:
             return None
         optional = words[j].startswith("~")
@@ -613,7 +623,7 @@ def profile(cleaned: str) -> Profile:
         raw = items
     else:
         toks_in = _raw_tokens(cleaned)
-        raw = _general_as_adjective(_name_items(toks_in, damaged="?" in cleaned), toks_in)
+        raw = _in_context(_name_items(toks_in, damaged="?" in cleaned), toks_in)
         items = _finish(raw)
         if all(it.kind in ("plain", "stop") for it in raw):
             married = _married_in_order(_raw_tokens(cleaned))
@@ -717,25 +727,30 @@ def _named_acronyms(
     return tuple(sorted(keys))
 
 
-def _general_as_adjective(raw: list[_Item], toks: list[str]) -> list[_Item]:
-    """'Dirección General de Minas', 'Comandancia General del Ejército': 'General' after a
-    unit word and before 'de' qualifies the unit; it is not a rank naming a patron (as in
-    'Base Aérea General Manuel Enrique Araujo')."""
+def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
+    """Words read by the words around them:
+    - 'Dirección General de Minas', 'Comandancia General del Ejército': 'General' after a unit
+      word and before 'de' qualifies the unit; it is not a rank naming a patron (as in 'Base
+      Aérea General Manuel Enrique Araujo');
+    - 'Comandancia de la Fuerza Aérea' is the force's headquarters, but 'Comandancia Naval del
+      Pacífico' (no 'de' or 'General' after it) is a command."""
     out = list(raw)
     at = 0  # where each item's words are in the input tokens
     for i, it in enumerate(raw):
         while at < len(toks) and toks[at] != it.source[0]:
             at += 1
         after = at + len(it.source)
+        nxt = toks[after] if after < len(toks) else ""
         if (
             it.kind == "rank"
             and it.token == "general"
             and i > 0
             and raw[i - 1].kind in ("unit_type", "org")
-            and after < len(toks)
-            and toks[after] in ("de", "del")
+            and nxt in ("de", "del")
         ):
             out[i] = it._replace(kind="word")
+        elif it.source == ("comandancia",) and nxt not in ("", "de", "del", "general"):
+            out[i] = it._replace(token="command")
         at = after
     return out
 

@@ -274,7 +274,7 @@ def _given_differ(
     for xs, ys in ((wq, wc), (wc, wq)):
         heard = {sound(y) for y in ys}
         for x in xs:
-            if x in ys or sound(x) in heard:
+            if x in ys or sound(x) in heard or any(_spelling_variant(x, y) for y in ys):
                 continue
             # as written or as heard ('Willian' / 'William' is a typo, 'Mario' / 'María' not)
             score, y = max(
@@ -284,6 +284,24 @@ def _given_differ(
             if score < GIVEN_ALIKE:
                 return x, y
     return None
+
+
+# vowels that transliterations of one name swap ('Ayman' / 'Aymen', 'Samir' / 'Samer')
+_VOWEL_SWAPS = frozenset({frozenset("ae"), frozenset("ei")})
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """Spellings of one given name: an inner vowel of a 5+ letter name transliterated another
+    way, or two neighbouring letters swapped ('Saied' / 'Saeid'). Not a changed last letter
+    ('Mario' / 'Maria') or another vowel ('Iván' / 'Ivón'): likely relatives."""
+    if len(x) != len(y) or len(x) < 4:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    if len(diff) == 1:
+        i = diff[0]
+        return len(x) >= 5 and 0 < i < len(x) - 1 and frozenset(x[i] + y[i]) in _VOWEL_SWAPS
+    i, j = diff if len(diff) == 2 else (0, 0)
+    return j == i + 1 and x[i] == y[j] and x[j] == y[i]
 
 
 def _given_written_out(p: Person) -> Person:
