@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from conditionality.matching.aliases import default_aliases
 from conditionality.matching.vocab import fold, tokens, vocabulary
 
 _LIST_SEP = re.compile(r"[,;]|\s-\s")
@@ -449,6 +450,29 @@ def _parent_first(levels: list[str]) -> list[str]:
 _KNOWN_RANK = 10  # a one-word name from the alias table (SEMAR, EMGFA): an institution
 
 
+@lru_cache(maxsize=1)
+def _known_ranks() -> dict[str, int]:
+    """Each one-word name of the default alias table and the highest unit rank of its longer
+    names ('BPM' = Brigade de Protection des Mineurs: a brigade; 'PNH': a police)."""
+    table = default_aliases()
+    out: dict[str, int] = {}
+    for name, alias in zip(table["name"], table["alias"], strict=True):
+        for short, long_ in ((name, alias), (alias, name)):
+            word = tokens(short)
+            if len(word) == 1 and len(tokens(long_)) > 1:
+                out[word[0]] = max(out.get(word[0], 0), _rank(long_))
+    return out
+
+
+def _known_below(head: str, tail: str) -> bool:
+    """Two known one-word names, the first of a lower unit rank ('BPM, PNH')."""
+    ranks = _known_ranks()
+    h, t = tokens(head), tokens(tail)
+    if len(h) != 1 or len(t) != 1 or h[0] not in ranks or t[0] not in ranks:
+        return False
+    return 0 < ranks[h[0]] < ranks[t[0]]
+
+
 def _level_rank(text: str) -> int:
     """`_rank`, or _KNOWN_RANK for a level that names a known institution ('SEMAR')."""
     known = vocabulary().known
@@ -542,10 +566,14 @@ def split_cell(text: str) -> tuple[Part, ...]:
     if one_comma and " - " not in text:
         head, tail = (seg.strip() for seg in text.split(","))
         # 'BPM, PNH': an acronym in capitals and the known institution it belongs to
-        # (two known names, 'SEMAR, SEDENA', stay a list)
-        lone = head.isupper() and _acronym_like(head) and tokens(head)[0] not in vocabulary().known
-        if lone and (known := _known_parent(f"{head} {tail}")):
-            return (whole, *known)
+        # (two known names of one level, 'SEMAR, SEDENA', stay a list)
+        if head.isupper() and _acronym_like(head):
+            if _known_below(head, tail):
+                return (whole, Part(tail, "split", True), Part(head, "split", False))
+            if tokens(head)[0] not in vocabulary().known and (
+                known := _known_parent(f"{head} {tail}")
+            ):
+                return (whole, *known)
     if one_comma and " - " not in text and not _has_unit_words(text):
         return (whole,)
     levels = _parent_first([lvl for lvl in text.split("/") if lvl.strip()])

@@ -27,7 +27,7 @@ def test_syllable_skips(acronym, words, skips):
     ("country", "short", "long_"),
     [
         ("COL", "CACOM-1", "Comando Aéreo de Combate No. 1"),
-        ("PER", "DIRCOTE", "Dirección contra el Terrorismo de la Policía Nacional del Perú"),
+        ("PER", "DIRTEPOL", "Dirección Territorial de Policía"),
         ("PER", "DIROES", "Dirección de Operaciones Especiales"),
         ("NIC", "COE", "Comando de Operaciones Especiales del Ejército de Nicaragua"),
         ("SLV", "GRP", "Grupo de Reacción Policial"),
@@ -51,7 +51,8 @@ def test_syllable_acronym_needs_the_same_number(build, one):
 
 def test_acronym_leaving_out_a_word_or_the_number_is_review(build, one):
     long_ = "Cuerpo Especializado de Seguridad Aeroportuaria y Aviación Civil"
-    assert one(build, "CESAC", long_, "DOM")[0] == "review"
+    # the reading alone (PAN); in DOM the cited alias table knows CESAC (round 8)
+    assert one(build, "CESAC", long_, "PAN")[0] == "review"
     long_ = "Batallón de Artillería No. 4 Coronel Jorge Eduardo Sánchez Rodríguez"
     assert one(build, "BAJES", long_)[0] == "review"
 

@@ -58,7 +58,9 @@ from conditionality.matching.normalize import normalize_names
         ("HTI", "Brigade de Protection des Mineurs", "BPM, PNH", "high"),
         ("HTI", "Direction Départementale de l'Ouest", "DDO, PNH", "high"),
         ("HTI", "Direction Départementale du Nord", "DDO, PNH", None),
-        ("SLV", "División Antinarcóticos", "DAN", "review"),
+        # (the reading alone in PAN; SLV's DAN is in the default alias table since round 8)
+        ("PAN", "División Antinarcóticos", "DAN", "review"),
+        ("SLV", "División Antinarcóticos", "DAN", "high"),
         ("SLV", "División de Armas y Explosivos", "DAN", None),
         # a unit named only by its arm, against an unnumbered unit of that arm
         (
@@ -92,7 +94,8 @@ from conditionality.matching.normalize import normalize_names
         # a syllable acronym may leave out a leading branch ('[Policía] MEtropolitana de CALi')
         ("COL", "Policía Metropolitana de Cali", "MECAL", "high"),
         ("COL", "Policía Metropolitana de Cali", "MEBOG", None),
-        ("COL", "Policía Metropolitana del Valle de Aburrá", "MEVAL", "review"),
+        ("PAN", "Policía Metropolitana del Valle de Aburrá", "MEVAL", "review"),  # reading alone
+        ("COL", "Policía Metropolitana del Valle de Aburrá", "MEVAL", "high"),  # cited alias
         ("COL", "SIJIN, Policía Metropolitana de Bogotá", "MEBOG", "review"),
         # 'Headquarters staff', 'AB' for an air base
         (
