@@ -77,7 +77,14 @@ def preclean(names: pd.Series) -> pd.Series:
         s = s.where(~broken, s[broken].map(_fix_mojibake))
     accented = ~s.str.isascii()
     if accented.any():
-        fixed = s[accented].str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+        # typographic apostrophes are apostrophes ("d’Haïti"), not letters to drop
+        fixed = (
+            s[accented]
+            .str.replace("[’‘]", "'", regex=True)
+            .str.normalize("NFKD")
+            .str.encode("ascii", "ignore")
+            .str.decode("ascii")
+        )
         s = s.where(~accented, fixed)
     s = s.str.lower().str.replace("&", " and ", regex=False)
     # 'Battalion 3-16' is 'Batallón 316'
@@ -733,7 +740,8 @@ def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
       word and before 'de' qualifies the unit; it is not a rank naming a patron (as in 'Base
       Aérea General Manuel Enrique Araujo');
     - 'Comandancia de la Fuerza Aérea' is the force's headquarters, but 'Comandancia Naval del
-      Pacífico' (no 'de' or 'General' after it) is a command."""
+      Pacífico' (no 'de' or 'General' after it) is a command;
+    - the command of a whole branch, and nothing more, is its headquarters."""
     out = list(raw)
     at = 0  # where each item's words are in the input tokens
     for i, it in enumerate(raw):
@@ -751,8 +759,21 @@ def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
             out[i] = it._replace(kind="word")
         elif it.source == ("comandancia",) and nxt not in ("", "de", "del", "general"):
             out[i] = it._replace(token="command")
+        elif it.token == "command" and _branch_only(raw, i):
+            out[i] = it._replace(token="headquarters")
         at = after
     return out
+
+
+def _branch_only(raw: list[_Item], i: int) -> bool:
+    """The other items are a branch and country words ('Comando de la Fuerza Aérea Colombiana',
+    'Army Command': the branch's headquarters), perhaps with the name's own acronym after them
+    ('Comando del Ejército COEJC': a last plain word beginning as the command word does)."""
+    rest = [it for k, it in enumerate(raw) if k != i]
+    if rest and rest[-1].kind == "plain" and rest[-1].token[:2] == raw[i].source[0][:2]:
+        rest = rest[:-1]
+    kinds = [it.kind for it in rest]
+    return "branch" in kinds and all(kind in ("branch", "country") for kind in kinds)
 
 
 def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:

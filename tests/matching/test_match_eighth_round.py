@@ -20,6 +20,26 @@ import pytest
         ("GTM", "Caribbean Naval Command", "Comandancia Naval del Pacífico", None),
         ("GTM", "Air Force Headquarters", "Comandancia de la Fuerza Aérea Guatemalteca", "high"),
         ("HND", "Army Headquarters", "Comandancia General del Ejército", "high"),
+        # the command of a whole branch is its headquarters, on either side and in either
+        # language (a word after it, even its own acronym, leaves a review)
+        (
+            "COL",
+            "Colombian Air Force Headquarters, Bogota,  DC.",
+            "Comando de la Fuerza Aérea Colombiana, Bogotá D.C.",
+            "high",
+        ),
+        ("VEN", "Venezuelan Coast Guard Command", "Comando de Guardacostas de la Armada", "high"),
+        ("COL", "Comando del Ejercito COEJC", "Army Headquarters", "review"),  # COEJC unread
+        ("COL", "Air Force Headquarters", "Comando Aéreo de Combate No. 1", None),
+        # 'FTI' task forces and 'EMG' staffs
+        ("GTM", "FTI Xinca", "Inter Agency Task Force  Xinca", "high"),
+        ("GTM", "FTI Chortí", "SGAIA - Interagency Task Force Chorti", "high"),
+        ("GTM", "FTI Xinca", "Inter Agency Task Force Chorti", None),
+        ("GTM", "FTI Tecún Umán", "Fuerza de Tarea Interinstitucional Tecun Uman", "high"),
+        ("HND", "EMG AEREO", "Estado Mayor General Aéreo", "high"),
+        # typographic apostrophes are apostrophes
+        ("HTI", "Police Nationale d’Haïti", "Police Nationale d'Haiti", "high"),
+        ("HTI", "INNOCENT, Vitel’homme", "Vitel Homme Innocent", "high"),
         # one changed final letter is another given name (a relative), not a spelling
         ("MEX", "LOPEZ, Mario", "LOPEZ, Maria", "not high"),
         ("MEX", "LOPEZ SOTO, Maria Icela", "LOPEZ SOTO, Marta Isela", "not high"),
