@@ -587,15 +587,20 @@ def _branch_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             country = branches["country"].iat[at]
             home = "" if _missing(country) else str(country)
             index.setdefault((home, branches["branches"].iat[at]), []).append(at)
-        # a unit's branches: those it names, and those its arms belong to (a marine brigade
-        # is the navy's)
+        # a unit's branches: those it names, and those its arms, unit types and branches
+        # belong to (a marine brigade, an air wing, the marines)
         arm_branch = vocabulary().arm_branches
+        own = [set(b.split()) for b in units["branches"].tolist()]
         named = [
-            set(b.split()) | {arm_branch[a] for a in arms.split() if a in arm_branch}
-            for b, arms in zip(units["branches"].tolist(), units["arms"].tolist(), strict=True)
+            b | {arm_branch[w] for w in f"{arms} {types} {' '.join(b)}".split() if w in arm_branch}
+            for b, arms, types in zip(
+                own, units["arms"].tolist(), units["unit_types"].tolist(), strict=True
+            )
         ]
         has = np.fromiter((bool(n) for n in named), dtype=bool, count=len(named))
-        is_unit = ~_branch_only(units) & has & units["role"].eq("same").to_numpy()
+        # ... a branch within another branch ('Colombian Marine' / 'Armada de Colombia') too
+        within = np.fromiter((n > b for n, b in zip(named, own, strict=True)), dtype=bool)
+        is_unit = (~_branch_only(units) | within) & has & units["role"].eq("same").to_numpy()
         for j in np.flatnonzero(is_unit).tolist():
             country = units["country"].iat[j]
             home = "" if _missing(country) else str(country)

@@ -82,3 +82,21 @@ def test_transliterated_given_names_are_not_relatives(build, one, a, b, relative
     got = one(build, a, b, "VEN")
     assert got is not None
     assert ("a relative?" in got[2]) is relative, got
+
+
+@pytest.mark.parametrize(
+    ("country", "a", "b", "relation"),
+    [
+        # a record against a whole branch and a unit whose type or branch lies within it
+        ("ECU", "Fighter Wing No. 23", "FAE", "parent"),
+        ("ECU", "Fighter Wing No. 23", "Fuerza Aérea Ecuatoriana", "parent"),
+        ("COL", "Colombian Marine", "Armada de Colombia", "parent"),
+        ("COL", "Armada de Colombia", "Colombian Marine Corps", "subunit"),
+    ],
+)
+def test_units_within_a_branch_are_hierarchy(build, one, country, a, b, relation):
+    from conditionality.matching import Bands, match_names
+
+    q, c = build
+    out = match_names(q((country, a)), c((country, b)), Bands())
+    assert list(out["relation"]) == [relation] and list(out["band"]) == ["review"], out
