@@ -243,9 +243,11 @@ def _index(v: pd.DataFrame, col: str) -> dict[tuple[str, str], list[int]]:
 
 def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
     """Variant pairs where one is a short name equal to the other's initials; with two
-    neighbouring letters swapped ('CFGM' for CGFM, 'SEAMR'), ACRONYM_TYPO_SCORE (review)."""
+    neighbouring letters swapped ('CFGM' for CGFM, 'SEAMR' for the known SEMAR),
+    ACRONYM_TYPO_SCORE (review)."""
     qc = ["" if _missing(x) else str(x) for x in q["country"].tolist()]
     cc = ["" if _missing(x) else str(x) for x in c["country"].tolist()]
+    known = vocabulary().alias_words
     found: dict[tuple[int, int], float] = {}
     for short, long_, flip in ((q, c, False), (c, q, True)):
         by_short: dict[str, list[tuple[int, float]]] = {}
@@ -264,6 +266,14 @@ def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                     qv, cv = (j, i) if flip else (i, j)
                     if not cc[cv] or cc[cv] == qc[qv]:
                         found[(qv, cv)] = max(found.get((qv, cv), 0.0), score)
+        # a known acronym with two letters swapped ('SEAMR' for SEMAR): a typo, review
+        for j, sh in enumerate(long_["short"].tolist()):
+            if not sh or sh.partition(":")[0] not in known:
+                continue
+            for i, score in by_short.get(sh, ()):
+                qv, cv = (j, i) if flip else (i, j)
+                if score == ACRONYM_TYPO_SCORE and (not cc[cv] or cc[cv] == qc[qv]):
+                    found[(qv, cv)] = max(found.get((qv, cv), 0.0), score)
     pairs = sorted(found)
     n = len(pairs)
     return [p[0] for p in pairs], [p[1] for p in pairs], [found[p] for p in pairs], ["acronym"] * n

@@ -98,7 +98,10 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         q_given = _q(r["q_via"]) if q_alias else qp
         c_given = _q(r["c_via"]) if c_alias else cp
         same = f"{qp} = {q_given}" if q_alias else f"{cp} = {c_given}"
-        base = f"{q_given} and {c_given} name one entity in the alias table ({same})"
+        if method == "acronym" and r["raw"] == ACRONYM_TYPO_SCORE:  # 'SEAMR' for SEMAR
+            base = f"{base}; in the alias table {same}"
+        else:
+            base = f"{q_given} and {c_given} name one entity in the alias table ({same})"
     if listed_alias:
         base += f" ({cn} is a listed alias)"
     if q_origin in ("split", "paren") and relation == "same":

@@ -37,6 +37,10 @@ import pytest
         ("GTM", "FTI Xinca", "Inter Agency Task Force Chorti", None),
         ("GTM", "FTI Tecún Umán", "Fuerza de Tarea Interinstitucional Tecun Uman", "high"),
         ("HND", "EMG AEREO", "Estado Mayor General Aéreo", "high"),
+        # a known acronym with two letters swapped is a typo: review, never a clearance
+        ("MEX", "SEAMR", "Secretaría de Marina", "review"),
+        ("MEX", "SEDNEA", "SEDENA", "review"),
+        ("MEX", "SEMAR", "SEDENA", None),
         # typographic apostrophes are apostrophes
         ("HTI", "Police Nationale d’Haïti", "Police Nationale d'Haiti", "high"),
         ("HTI", "INNOCENT, Vitel’homme", "Vitel Homme Innocent", "high"),
@@ -100,3 +104,8 @@ def test_units_within_a_branch_are_hierarchy(build, one, country, a, b, relation
     q, c = build
     out = match_names(q((country, a)), c((country, b)), Bands())
     assert list(out["relation"]) == [relation] and list(out["band"]) == ["review"], out
+
+
+def test_a_typo_of_a_known_acronym_says_so(build, one):
+    got = one(build, "SEAMR", "Secretaría de Marina", "MEX")
+    assert "two letters swapped" in got[2] and "'SEMAR' = 'Secretaría de Marina'" in got[2]
