@@ -762,6 +762,19 @@ def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
         elif it.token == "command" and _branch_only(raw, i):
             out[i] = it._replace(token="headquarters")
         at = after
+    return _specialized_unit(out)
+
+
+def _specialized_unit(raw: list[_Item]) -> list[_Item]:
+    """'Specialized Land Border Security Corps', 'Port Security Specialized Unit': English
+    words apart for the Dominican 'Cuerpo Especializado de ...' (one unit word)."""
+    words = [i for i, it in enumerate(raw) if it.token == "specialized"]
+    types = [i for i, it in enumerate(raw) if it.kind == "unit_type"]
+    if len(words) != 1 or len(types) != 1 or raw[types[0]].token not in ("corps", "unit"):
+        return raw
+    out = list(raw)
+    out[types[0]] = raw[types[0]]._replace(token="specialized_unit")
+    del out[words[0]]
     return out
 
 

@@ -37,6 +37,21 @@ import pytest
         ("GTM", "FTI Xinca", "Inter Agency Task Force Chorti", None),
         ("GTM", "FTI Tecún Umán", "Fuerza de Tarea Interinstitucional Tecun Uman", "high"),
         ("HND", "EMG AEREO", "Estado Mayor General Aéreo", "high"),
+        # the Dominican 'Cuerpo Especializado de ...' in English, words together or apart
+        (
+            "DOM",
+            "Port Security Specialized Unit",
+            "Cuerpo Especializado de Seguridad Portuaria",
+            "high",
+        ),
+        ("DOM", "Port Security Specialized Unit", "CESEP", "high"),
+        (
+            "DOM",
+            "Specialized Land Border Security Corps",
+            "Cuerpo Especializado de Seguridad Fronteriza Terrestre",
+            "high",
+        ),
+        ("DOM", "Port Security Specialized Unit", "CESFRONT", "not high"),
         # a known acronym with two letters swapped is a typo: review, never a clearance
         ("MEX", "SEAMR", "Secretaría de Marina", "review"),
         ("MEX", "SEDNEA", "SEDENA", "review"),
