@@ -6,6 +6,7 @@ rapidfuzz compares distinct normalized keys per country block, in bounded chunks
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -178,11 +179,14 @@ def _alias_texts(edges: Edges, country: str, key: str) -> list[str]:
     return (edges.get((country, key), []) if country else []) + edges.get(("", key), [])
 
 
+_WORDS_OF = re.compile(r"\s+|(?<=[^\W\d_])-(?=\d)")
+
+
 def _written_out(text: str, inner: set[str], country: str, edges: Edges) -> list[str]:
     """`text` with each of its words in `inner` replaced by what the alias table says it
     stands for in `country`."""
     out: list[str] = []
-    words = text.split()
+    words = _WORDS_OF.split(text.strip())  # 'CACOM-6': the acronym and its number
     for i, w in enumerate(words):
         tok = tokens(w)
         if len(tok) != 1 or tok[0] not in inner:

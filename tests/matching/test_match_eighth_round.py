@@ -52,6 +52,9 @@ import pytest
             "high",
         ),
         ("DOM", "Port Security Specialized Unit", "CESFRONT", "not high"),
+        # an acronym that names a kind of unit, with the unit's number after a hyphen
+        ("COL", "Combat Command No. 6, Solano, Caquetá", "CACOM-6", "high"),
+        ("COL", "Combat Command No. 6", "CACOM-5", None),
         # a known acronym with two letters swapped is a typo: review, never a clearance
         ("MEX", "SEAMR", "Secretaría de Marina", "review"),
         ("MEX", "SEDNEA", "SEDENA", "review"),

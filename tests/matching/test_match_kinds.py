@@ -26,7 +26,7 @@ def test_syllable_skips(acronym, words, skips):
 @pytest.mark.parametrize(
     ("country", "short", "long_"),
     [
-        ("COL", "CACOM-1", "Comando Aéreo de Combate No. 1"),
+        ("COL", "BAFLIM-1", "Batallón Fluvial de Infantería de Marina No. 1"),
         ("PER", "DIRTEPOL", "Dirección Territorial de Policía"),
         ("PER", "DIROES", "Dirección de Operaciones Especiales"),
         ("NIC", "COE", "Comando de Operaciones Especiales del Ejército de Nicaragua"),
