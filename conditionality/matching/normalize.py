@@ -674,7 +674,7 @@ def profile(cleaned: str) -> Profile:
         numbers=numbers,
         unit_types=" ".join(sorted(by_kind["unit_type"])),
         arms=" ".join(sorted(by_kind["arm"])),
-        branches=" ".join(sorted(by_kind["branch"])),
+        branches=" ".join(sorted(_school_branch(by_kind))),
         ordinal=ordinal,
         security=any(by_kind.values()),
         person_order=person_order,
@@ -691,6 +691,16 @@ def profile(cleaned: str) -> Profile:
         married=married,
         company=any(it.kind in ("company", "business") for it in raw),
     )
+
+
+def _school_branch(by_kind: dict[str, set[str]]) -> set[str]:
+    """A 'Military Academy' or 'Escuela Militar' of no arm is the army's ('Academia Militar
+    [de Honduras]', 'Escuela Militar de Cadetes'); the air force's says so ('... de
+    Aviación'), as the navy's ('Escuela Naval')."""
+    branches = by_kind["branch"]
+    if by_kind["unit_type"] != {"school"} or by_kind["arm"] or "military" not in branches:
+        return branches
+    return (branches - {"military"}) or {"army"}
 
 
 _NAME_WORDS = 3  # at most this many words of a name of its own after an acronym

@@ -52,6 +52,21 @@ import pytest
             "high",
         ),
         ("DOM", "Port Security Specialized Unit", "CESFRONT", "not high"),
+        # a 'Military Academy' of no arm is the army's: with or without its patron, one unit
+        (
+            "HND",
+            "ARMY MILITARY ACADEMY",
+            "Academia Militar de Honduras General Francisco Morazán",
+            "high",
+        ),
+        ("HND", "Army Academy", "Academia Militar Gral. Francisco Morazán", "high"),
+        (
+            "HND",
+            "Honduran Air Force Academy",
+            "Academia Militar de Honduras General Francisco Morazán",
+            None,
+        ),
+        ("ECU", "Superior Military Aviation School", "Escuela Superior Militar Eloy Alfaro", None),
         # an acronym that names a kind of unit, with the unit's number after a hyphen
         ("COL", "Combat Command No. 6, Solano, Caquetá", "CACOM-6", "high"),
         ("COL", "Combat Command No. 6", "CACOM-5", None),

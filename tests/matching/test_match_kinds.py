@@ -282,8 +282,10 @@ def test_a_number_after_de_stays_with_the_unit(build, one):
         ),
         ("DOM", "DR ARMY", "ERD", "high"),
         ("PER", "Peruvian Air Force/GRUP3", "Grupo Aéreo N° 3", "high"),
-        # 'Militar' may be the army's or the air force's: review, never high
-        ("HND", "Army Academy", "Academia Militar", "review"),
+        # a 'Militar' school of no arm is the army's (round 8); the air force's names its
+        # aviation
+        ("HND", "Army Academy", "Academia Militar", "high"),
+        ("HND", "Air Force Academy", "Academia Militar", None),
         ("COL", "Military Aviation School", "Escuela de Aviación del Ejército", "review"),
         ("MEX", "Zona Naval", "Zona Militar", None),
     ],
