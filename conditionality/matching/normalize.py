@@ -498,7 +498,12 @@ def _spanish_initials(
     """Initials of an English name read the Spanish way, with its country last ('Haitian
     National Police' -> policía nacional [de Haití]: PNH; 'Special Operations Command' -> COE).
     The syllable pass reads the longer acronyms; these are the plain initials."""
-    country = "".join(src[0] for it in raw if it.kind == "country" for src in it.source[:1])
+    # the country's adjective ('Haitian', 'Colombian'), as official names have it; a country
+    # noun before an English name ('Mexico Federal Police') is the writer's label, not a letter
+    # of the acronym (PFM is the Policía Federal Ministerial)
+    country = "".join(
+        src[0] for it in raw if it.kind == "country" for src in it.source[:1] if src.endswith("an")
+    )
     keys: set[str] = set()
     for words in readings:
         letters = "".join(w.lstrip("~")[0] for w in words if not w.startswith("~"))

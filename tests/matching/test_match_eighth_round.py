@@ -100,6 +100,15 @@ import pytest
         ),
         # ... an alias is the country's own: SEDENA of Mexico is not Guatemala's ministry
         ("GTM", "Guatemala Ministry of Defense", "SEDENA", "not high"),
+        ("VEN", "Dirección de Inteligencia Militar", "DGCIM", "high"),  # renamed (dated)
+        ("NIC", "Ejército de Nicaragua", "el Ejército Popular Sandinista", "high"),
+        ("SLV", "FES", "Fuerza Especializada de Reacción El Salvador", "high"),
+        # a successor body is not the body it replaced: no alias links them
+        ("COL", "Dirección Nacional de Inteligencia", "DAS", None),
+        # a country noun before an English name is not a letter of the acronym: PFM is the
+        # Policía Federal Ministerial, not 'Mexico Federal Police'
+        ("MEX", "Mexico Federal Police", "Policía Federal Ministerial", "not high"),
+        ("HTI", "Haitian National Police", "PNH", "high"),
     ],
 )
 def test_pair_bands(build, check_band, country, a, b, band):
