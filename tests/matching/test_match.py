@@ -48,7 +48,7 @@ def test_blocking_by_country_and_country_free_candidates(build):
 
 
 def test_acronym_matches_expansion(build):
-    out = run(build, [("NIC", "DOEP")], [("NIC", "Dirección de Operaciones Especiales Policiales")])
+    out = run(build, [("SLV", "DTF")], [("SLV", "División de Transporte y Fronteras")])
     assert out["features"].str.startswith("acronym").all() and len(out) == 1
 
 

@@ -28,7 +28,7 @@ def test_syllable_skips(acronym, words, skips):
     [
         ("COL", "BAFLIM-1", "Batallón Fluvial de Infantería de Marina No. 1"),
         ("PER", "DIRTEPOL", "Dirección Territorial de Policía"),
-        ("PER", "DIROES", "Dirección de Operaciones Especiales"),
+        ("PER", "DIREJINTE", "Dirección Ejecutiva de Inteligencia"),
         ("NIC", "COE", "Comando de Operaciones Especiales del Ejército de Nicaragua"),
         ("SLV", "DTF", "División de Transporte y Fronteras"),
         # an acronym with a name of its own (fifth round)
