@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from conditionality.matching.normalize import profile_list
@@ -304,6 +305,12 @@ def _spelling_variant(x: str, y: str) -> bool:
     return j == i + 1 and x[i] == y[j] and x[j] == y[i]
 
 
+def _given_reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same two or more given names in another order: the first is the name a person goes
+    by, so siblings are named so ('Eduardo Ramón' / 'Ramón Eduardo Arellano Félix')."""
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
 def _given_written_out(p: Person) -> Person:
     """Given names with their conventional abbreviations written out ('Ma.' -> 'maria')."""
     abbr = vocabulary().given_abbr
@@ -357,6 +364,11 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         # a similar name with a word more ('Elizabeth HERNANDEZ AMAYA' / 'HERNANDEZ AMAYA, Ena
         # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
         person = plain[i] and (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
+        if person and qo[i] and co[i] and _given_reordered(qp[i][0], cp[i][0]):
+            # 'ARELLANO FELIX, Eduardo Ramon' / '..., Ramon Eduardo': brothers
+            out[i] = min(out[i], RELATIVE_SCORE)
+            notes[i] = "the same given names in another order: a relative?"
+            continue
         differ = person and not (ua or ub) and _given_differ(qo[i], qp[i], a, co[i], cp[i], b)
         if differ:
             out[i] = min(out[i], RELATIVE_SCORE)
@@ -399,6 +411,11 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 # Integral Aragua' / '... Central': names of places or their own differ
                 out[i] *= OWN_WORDS_DIFF
                 notes[i] = "each has words of its own the other lacks"
+            elif ua and units[i] and (ua | ub) <= vocab_words:
+                # 'Seguridad Portuaria' / 'Seguridad Aeroportuaria': each has a word of what
+                # it does that the other lacks
+                out[i] *= OWN_WORDS_DIFF
+                notes[i] = "each has words the other lacks"
             continue
         if numbered[i]:
             notes[i] = "one has words the other lacks; the number and unit type agree"
@@ -424,8 +441,12 @@ def _outside(words: tuple[str, ...], honor: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _alike(x: str, y: str) -> bool:
-    """One word with a typo, or one stem ('agricola' / 'agricultura')."""
-    return fuzz.ratio(x, y) >= WORD_ALIKE * 100 or (min(len(x), len(y)) >= 5 and x[:5] == y[:5])
+    """One word with a typo (a letter in four at most: not 'Mora' / 'Morena', 'portuaria' /
+    'aeroportuaria'), or one stem ('agricola' / 'agricultura')."""
+    if min(len(x), len(y)) >= 5 and x[:5] == y[:5]:
+        return True
+    typo = Levenshtein.distance(x, y) <= max(1, min(len(x), len(y)) // 4)
+    return typo and fuzz.ratio(x, y) >= WORD_ALIKE * 100
 
 
 @lru_cache(maxsize=65536)

@@ -77,6 +77,19 @@ import pytest
         # typographic apostrophes are apostrophes
         ("HTI", "Police Nationale d’Haïti", "Police Nationale d'Haiti", "high"),
         ("HTI", "INNOCENT, Vitel’homme", "Vitel Homme Innocent", "high"),
+        # a word of what the unit does differs ('Portuaria' / 'Aeroportuaria'); a company's
+        # one word grown two letters ('Mora' / 'Morena') is another word, not a typo
+        (
+            "DOM",
+            "Cuerpo Especializado de Seguridad Portuaria (CESEP)",
+            "Cuerpo Especializado de Seguridad Aeroportuaria",
+            "not high",
+        ),
+        ("MEX", "EVENTOS LA MORA, S.A. DE C.V.", "EVENTOS LA MORENA, S.A. DE C.V.", "not high"),
+        ("MEX", "VASQUEZ, Cristhian", "VAZQUEZ, Christian", "high"),
+        # the same given names in another order: siblings (the Arellano Félix brothers)
+        ("MEX", "ARELLANO FELIX, Eduardo Ramon", "ARELLANO FELIX, Ramon Eduardo", "review"),
+        ("MEX", "ARELLANO FELIX, Eduardo Ramon", "Eduardo Ramón Arellano Félix", "high"),
         # one changed final letter is another given name (a relative), not a spelling
         ("MEX", "LOPEZ, Mario", "LOPEZ, Maria", "not high"),
         ("MEX", "LOPEZ SOTO, Maria Icela", "LOPEZ SOTO, Marta Isela", "not high"),
