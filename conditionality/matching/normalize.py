@@ -813,7 +813,7 @@ def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
     # or a rank and a name alone ('ADMIRAL KILLICK': FMTR's name for the base)
     alone = bool(items) and items[0].kind == "rank" and kinds == {"rank", "plain"}
     if "rank" not in kinds or not (kinds & _SECURITY_KINDS or alone):
-        return items, ()
+        return _patron_without_rank(items)
     kept: list[_Item] = []
     honor: list[str] = []
     i = 0
@@ -832,6 +832,20 @@ def _honorific(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
             kept.append(it)
             i += 1
     return kept, tuple(honor)
+
+
+def _patron_without_rank(items: list[_Item]) -> tuple[list[_Item], tuple[str, ...]]:
+    """A school named after a person with no rank written ('Escuela Militar de Aviación Marco
+    Fidel Suárez', '... Cosme Rennella'): two or more plain words ending a school's name."""
+    unique = vocabulary().unique_types
+    if not any(it.kind == "unit_type" and it.token in unique for it in items):
+        return items, ()
+    start = len(items)
+    while start > 0 and items[start - 1].kind == "plain":
+        start -= 1
+    if len(items) - start < 2 or start == 0:
+        return items, ()
+    return items[:start], tuple(it.token for it in items[start:] if it.token)
 
 
 def _married(last: list[str]) -> tuple[str, ...]:

@@ -67,6 +67,19 @@ import pytest
             None,
         ),
         ("ECU", "Superior Military Aviation School", "Escuela Superior Militar Eloy Alfaro", None),
+        # a school named after a person with no rank written: the patron is one-sided
+        (
+            "ECU",
+            "Superior Military Aviation School",
+            "Escuela Superior Militar de Aviación Cosme Rennella",
+            "high",
+        ),
+        (
+            "COL",
+            "Military Aviation School, Cali",
+            "Escuela Militar de Aviación Marco Fidel Suárez",
+            "high",
+        ),
         # an acronym that names a kind of unit, with the unit's number after a hyphen
         ("COL", "Combat Command No. 6, Solano, Caquetá", "CACOM-6", "high"),
         ("COL", "Combat Command No. 6", "CACOM-5", None),
