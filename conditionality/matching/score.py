@@ -469,6 +469,29 @@ def _honor_factor(
     return HONOR_DIFF, "named after other persons"
 
 
+def _alias_patrons(pairs: pd.DataFrame, score: np.ndarray, acronym: np.ndarray) -> np.ndarray:
+    """HONOR_DIFF for an alias's acronym read in another name when the names as written are
+    named after other persons ('EMAVI' = Escuela Militar de Aviación Marco Fidel Suárez, read
+    in 'Escuela Militar de Aviación Pedro Pérez')."""
+    at = acronym & (pairs["q_origin"].eq("alias") | pairs["c_origin"].eq("alias")).to_numpy()
+    if not at.any():
+        return score
+    qn, cn = pairs["q_name"].to_numpy(dtype=object)[at], pairs["c_name"].to_numpy(dtype=object)[at]
+    names = list(dict.fromkeys(str(x) for x in (*qn, *cn)))
+    honor = dict(zip(names, (p.honor for p in profile_list(names)), strict=True))
+    factors = np.array(
+        [
+            _honor_factor(honor[str(x)], honor[str(y)], (), (), False)[0]
+            if honor[str(x)] and honor[str(y)]
+            else 1.0
+            for x, y in zip(qn, cn, strict=True)
+        ]
+    )
+    out = score.copy()
+    out[at] = out[at] * factors
+    return out
+
+
 def _initials_of(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     """'ham' / ('hernan', 'acosta', 'mejia')."""
     return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(w[0] for w in long_)
@@ -643,6 +666,7 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         extra = pd.Series("", index=pairs.index, dtype="object")
         extra[named] = ["; " + g[1] if g[1] else "" for g in got]
         notes = notes + extra
+    score = _alias_patrons(pairs, score, acronym)
     parts = (pairs["q_partial"].astype(bool) & pairs["c_partial"].astype(bool)).to_numpy()
     factor = np.ones(len(score))
     if parts.any():

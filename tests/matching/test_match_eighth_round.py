@@ -80,6 +80,14 @@ import pytest
             "Escuela Militar de Aviación Marco Fidel Suárez",
             "high",
         ),
+        # ... and two schools named after other persons are two, also through an alias's
+        # acronym (EMAVI)
+        (
+            "COL",
+            "Escuela Militar de Aviación Marco Fidel Suárez",
+            "Escuela Militar de Aviación Pedro Pérez",
+            None,
+        ),
         # an acronym that names a kind of unit, with the unit's number after a hyphen
         ("COL", "Combat Command No. 6, Solano, Caquetá", "CACOM-6", "high"),
         ("COL", "Combat Command No. 6", "CACOM-5", None),
