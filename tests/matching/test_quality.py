@@ -34,7 +34,7 @@ def test_heldout_high_band_recall(heldout):
     assert heldout.high_recall >= 0.95
 
 
-@pytest.mark.xfail(reason="2 held-out true matches still score below the review band", strict=True)
+@pytest.mark.xfail(reason="1 held-out true match still scores below the review band", strict=True)
 def test_heldout_no_true_match_below_review(heldout):
     assert heldout.missed == ()
 
