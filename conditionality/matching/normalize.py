@@ -81,12 +81,16 @@ def preclean(names: pd.Series) -> pd.Series:
         fixed = (
             s[accented]
             .str.replace("[’‘]", "'", regex=True)
+            .str.replace("[“”«»]", '"', regex=True)
             .str.normalize("NFKD")
             .str.encode("ascii", "ignore")
             .str.decode("ascii")
         )
         s = s.where(~accented, fixed)
     s = s.str.lower().str.replace("&", " and ", regex=False)
+    # an apostrophe inside a word is part of it ("Vitel'homme" is 'Vitelhomme'); after one or
+    # two letters it elides an article ("d'Haïti", "l'Ordre", "O'Brien") and parts words
+    s = s.str.replace(r"(?<=[a-z]{3})'(?=[a-z])", "", regex=True)
     # 'Battalion 3-16' is 'Batallón 316'
     s = s.str.replace(r"(?<=\d)-(?=\d)", "", regex=True)
     # the Python regexes run only where they can apply (the rest stays in pyarrow)
@@ -613,10 +617,36 @@ def _core(items: list[_Item]) -> str:
     return " ".join(sorted(rest)) if any(not t.isdigit() for t in rest) else ""
 
 
+# a nickname in quotes at word edges ("Ismael 'El Mayo' Zambada"; not "Vitel'homme")
+_NICKNAME = re.compile(r"""(?<![a-z0-9])(["'])[a-z][^"']{0,40}\1(?![a-z0-9])""")
+# ... or after a marker, to the end ('..., alias El Mayo', '(a) El Ratón', 'a.k.a. Chapo')
+_NICKNAME_TAIL = re.compile(
+    r"(?:[\s,(]+)(?:alias|aka|also known as|apodad[oa]|conocid[oa] como|\(a\)|a\))(?![a-z]).*$"
+)
+
+
+def _without_nickname(cleaned: str) -> str:
+    """A person's name without the nickname written in it ('Joaquín "El Chapo" Guzmán',
+    'Ismael Zambada García, alias El Mayo' -> the name alone): a nickname is a name of its own
+    (OFAC lists it as a weak a.k.a.), not words of the person's name. Only when what is left
+    reads as a person's name: a unit's or company's own name in quotes stays ('Batallón
+    "Atlacatl"')."""
+    if not any(ch in cleaned for ch in "\"'(") and " a" not in cleaned:
+        return cleaned
+    left = _NICKNAME_TAIL.sub("", _NICKNAME.sub(" ", f" {cleaned}")).strip(" ,")
+    if left == cleaned.strip() or len(_RAW_TOKEN.findall(left)) < 2:
+        return cleaned
+    for part in left.split(","):
+        if any(it.kind not in ("plain", "stop") for it in _items(_raw_tokens(part))):
+            return cleaned
+    return left
+
+
 @lru_cache(maxsize=262144)
 def profile(cleaned: str) -> Profile:
     """Profile one pre-cleaned name (see `preclean`)."""
     v = vocabulary()
+    cleaned = _without_nickname(cleaned)
     person_order = False
     items: list[_Item] = []
     given: tuple[str, ...] = ()

@@ -266,7 +266,7 @@ def _given_differ(
     """A given name of one has no given name in the other that sounds the same, and its
     nearest is less alike than GIVEN_ALIKE (see RELATIVE_SCORE). Given names are known for a
     'LAST, First' name; a name written in order starts with as many as the other has."""
-    if not (qo or co):
+    if not (qo or co) or "".join(qwords) == "".join(cwords):  # 'Vitel Homme' / 'Vitelhomme'
         return None
     gq = q[0] if qo else qwords[: len(c[0])]
     gc = c[0] if co else cwords[: len(q[0])]

@@ -1,0 +1,70 @@
+"""Kinds of names added in the ninth tuning round: nicknames written into a person's name and
+apostrophes inside a word."""
+
+import pytest
+
+from conditionality.matching.normalize import normalize_names, preclean, profile
+
+
+@pytest.mark.parametrize(
+    ("country", "a", "b", "band"),
+    [
+        # a nickname in quotes, or after 'alias' / 'a.k.a.' / '(a)', is not part of the name
+        ("MEX", "ZAMBADA GARCIA, Ismael", "Ismael 'El Mayo' Zambada", "high"),
+        ("MEX", "ZAMBADA GARCIA, Ismael", 'Ismael "El Mayo" Zambada García', "high"),
+        ("MEX", "ZAMBADA GARCIA, Ismael", "Ismael Zambada García, alias El Mayo", "high"),
+        ("MEX", "ZAMBADA GARCIA, Ismael", "Ismael Zambada García (a) El Mayo", "high"),
+        ("MEX", "GUZMAN LOPEZ, Ovidio", "Ovidio Guzmán López “El Ratón”", "high"),
+        ("MEX", "GUZMAN LOPEZ, Ovidio", "GUZMAN LOPEZ, Ovidio (a.k.a. 'El Raton')", "high"),
+        # ... and a nickname does not make two people one
+        ("MEX", "GUZMAN LOPEZ, Ovidio", "Joaquín 'El Chapo' Guzmán", None),
+        # a unit's own name in quotes is its name
+        ("SLV", "Batallón Atlacatl", "Batallón 'Atlacatl'", "high"),
+        ("SLV", "Batallón 'Atonal'", "Batallón 'Atlacatl'", None),
+        # an apostrophe inside a word joins it; spacing never tells two names apart
+        ("HTI", "INNOCENT, Vitel'homme", "Vitelhomme Innocent", "high"),
+        ("HTI", "Vitel Homme Innocent", "INNOCENT, Vitel'homme", "high"),
+    ],
+)
+def test_pair_bands(build, check_band, country, a, b, band):
+    check_band(build, a, b, country, band)
+
+
+def _norm(name):
+    import pandas as pd
+
+    return normalize_names(pd.Series([name], dtype="string")).iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "norm"),
+    [
+        ("Ismael 'El Mayo' Zambada", "ismael zambada"),
+        ("ZAMBADA GARCIA, Ismael, alias EL MAYO", "ismael zambada garcia"),
+        ("Ismael Zambada García a.k.a. Mayo", "ismael zambada garcia"),
+    ],
+)
+def test_nickname_left_out(name, norm):
+    assert _norm(name) == norm
+
+
+@pytest.mark.parametrize(
+    ("quoted", "plain"),
+    [
+        # institutions and companies keep their quoted names
+        ("Brigada de Infantería 'Mariscal Sucre'", "Brigada de Infantería Mariscal Sucre"),
+        ('Inversiones "La Esperanza" S.A.', "Inversiones La Esperanza S.A."),
+        # an elided article stays apart from the word it precedes
+        ("Garde-Côtes d'Haïti", "Garde-Côtes d Haïti"),
+    ],
+)
+def test_quotes_kept_elsewhere(quoted, plain):
+    assert _norm(quoted) == _norm(plain)
+    assert "esperanza" in _norm(quoted) or "sucre" in _norm(quoted) or "coast" in _norm(quoted)
+
+
+def test_profile_strips_the_nickname_from_a_cleaned_name():
+    import pandas as pd
+
+    cleaned = preclean(pd.Series(["Ismael 'El Mayo' Zambada"], dtype="string")).iloc[0]
+    assert profile(cleaned).norm == "ismael zambada"
