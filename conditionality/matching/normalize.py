@@ -88,8 +88,10 @@ def preclean(names: pd.Series) -> pd.Series:
         )
         s = s.where(~accented, fixed)
     s = s.str.lower().str.replace("&", " and ", regex=False)
-    # an apostrophe inside a word is part of it ("Vitel'homme" is 'Vitelhomme'); after one or
-    # two letters it elides an article ("d'Haïti", "l'Ordre", "O'Brien") and parts words
+    # the English possessive goes ("Attorney General's Office"); an apostrophe inside a word
+    # is part of it ("Vitel'homme" is 'Vitelhomme'), but after one or two letters it elides
+    # an article ("d'Haïti", "l'Ordre", "O'Brien") and parts words
+    s = s.str.replace(r"(?<=[a-z])'s\b", "", regex=True)
     s = s.str.replace(r"(?<=[a-z]{3})'(?=[a-z])", "", regex=True)
     # 'Battalion 3-16' is 'Batallón 316'
     s = s.str.replace(r"(?<=\d)-(?=\d)", "", regex=True)

@@ -24,6 +24,41 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         # an apostrophe inside a word joins it; spacing never tells two names apart
         ("HTI", "INNOCENT, Vitel'homme", "Vitelhomme Innocent", "high"),
         ("HTI", "Vitel Homme Innocent", "INNOCENT, Vitel'homme", "high"),
+        # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
+        # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
+        (
+            "VEN",
+            "Ministry of People's Power for the Penitentiary Service",
+            "Ministerio del Poder Popular para el Servicio Penitenciario",
+            "high",
+        ),
+        (
+            "VEN",
+            "Venezuelan Ministry of Defense",
+            "Ministerio del Poder Popular para la Defensa",
+            "high",
+        ),
+        (
+            "VEN",
+            "Ministry of Defense",
+            "Ministerio del Poder Popular para Relaciones Interiores",
+            None,
+        ),
+        ("HND", "Public Prosecutor's Office", "Ministerio Público", "high"),
+        ("GTM", "Ministerio Público", "Ministerio de Gobernación", None),
+        (
+            "COL",
+            "Colombia Ministry of Justice and Law",
+            "Ministerio de Justicia y del Derecho",
+            "high",
+        ),
+        (
+            "MEX",
+            "Mexico City Secretariat of Citizen Security",
+            "Secretaría de Seguridad Ciudadana de la Ciudad de México",
+            "high",
+        ),
+        ("MEX", "Attorney General's Office", "Fiscalía General de la República", "high"),
     ],
 )
 def test_pair_bands(build, check_band, country, a, b, band):

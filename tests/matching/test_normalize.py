@@ -105,8 +105,10 @@ def test_vocabulary_data_is_consistent():
         rows = list(csv.DictReader(fh))
     terms = [r["term"] for r in rows]
     assert len(terms) == len(set(terms)), sorted(t for t in set(terms) if terms.count(t) > 1)
-    kinds = {"unit_type", "arm", "branch", "rank", "word", "qualifier", "business", "org"}
+    kinds = {"unit_type", "arm", "branch", "rank", "word", "qualifier", "business", "org", "stop"}
     assert {r["kind"] for r in rows} <= kinds
+    # a 'stop' phrase is left out of the name, so it has no canonical form
+    assert all((r["kind"] == "stop") == (r["canonical"] == "") for r in rows)
     assert {r["lang"] for r in rows} <= {"es", "en", "fr", "es/en", "fr/en", "es/fr"}
     canonical = {"_".join(r["canonical"].split()) for r in rows}
     with data.joinpath("unit_ranks.csv").open(encoding="utf-8") as fh:
