@@ -59,6 +59,28 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "high",
         ),
         ("MEX", "Attorney General's Office", "Fiscalía General de la República", "high"),
+        ("GTM", "Judicial Branch", "Organismo Judicial", "high"),
+        ("CRI", "Judicial Investigation Agency", "Organismo de Investigación Judicial", "high"),
+        # gangs ('maras y pandillas'); 'contra' / 'against' is a linking word
+        ("HND", "Fuerza Nacional Anti Maras y Pandillas", "National Anti-Gang Force", "high"),
+        (
+            "HND",
+            "Dirección Policial Anti Maras y Pandillas contra el Crimen Organizado",
+            "Police Directorate against Gangs and Organized Crime",
+            "high",
+        ),
+        (
+            "GTM",
+            "Fiscalía contra el Crimen Organizado",
+            "Prosecutor against Organized Crime",
+            "high",
+        ),
+        (
+            "GTM",
+            "Fiscalía contra el Crimen Organizado",
+            "Fiscalía contra la Trata de Personas",
+            None,
+        ),
     ],
 )
 def test_pair_bands(build, check_band, country, a, b, band):
