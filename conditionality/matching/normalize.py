@@ -178,13 +178,17 @@ def _items(toks: list[str]) -> list[_Item]:
     n = len(toks)
     while i < n:
         tok = toks[i]
+        if (tok,) in v.stop_company and _inside_name(toks, i, 1):
+            items.append(_Item(tok, "plain", (tok,)))
+            i += 1
+            continue
         if tok not in v.starts:  # no phrase of several words begins here
             items.append(_one(tok))
             i += 1
             continue
         for span in range(min(v.max_phrase, n - i), 0, -1):
             key = tuple(toks[i : i + span])
-            if key in v.stop_company:
+            if key in v.stop_company and not _inside_name(toks, i, span):
                 items.append(_Item("", "company", key))
                 break
             hit = v.phrases.get(key)
@@ -256,6 +260,26 @@ def _single(tok: str) -> _Item:
     if tok in v.stop_security:
         return _Item(tok, "country", (tok,))
     return _Item(tok, "plain", (tok,))
+
+
+# the legal forms that open a name ('C.A. Metro de Caracas', 'Compañía Anónima ...')
+_OPENING_FORMS = frozenset({("ca",), ("compania", "anonima")})
+
+
+def _inside_name(toks: list[str], i: int, span: int) -> bool:
+    """A legal form's letters before another word of a name are a word of it ('Herbert Saca
+    Méndez', 'SACA GONZALEZ, Elías'): a legal form ends a name ('..., S.A.', 'S. de R.L. de
+    C.V.') or is one of the few that open one."""
+    if i + span >= len(toks) or (i == 0 and tuple(toks[:span]) in _OPENING_FORMS):
+        return False
+    nxt = toks[i + span]
+    v = vocabulary()
+    return nxt not in v.stop_always and nxt not in _company_starts() and not nxt.isdigit()
+
+
+@cache
+def _company_starts() -> frozenset[str]:
+    return frozenset(k[0] for k in vocabulary().stop_company)
 
 
 @lru_cache(maxsize=65536)

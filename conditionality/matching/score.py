@@ -289,17 +289,21 @@ def _given_differ(
 
 # vowels that transliterations of one name swap ('Ayman' / 'Aymen', 'Samir' / 'Samer')
 _VOWEL_SWAPS = frozenset({frozenset("ae"), frozenset("ei")})
+_M_N = frozenset("mn")
 
 
 def _spelling_variant(x: str, y: str) -> bool:
     """Spellings of one given name: an inner vowel of a 5+ letter name transliterated another
-    way, or two neighbouring letters swapped ('Saied' / 'Saeid'). Not a changed last letter
-    ('Mario' / 'Maria') or another vowel ('Iván' / 'Ivón'): likely relatives."""
+    way, a last 'm' / 'n', or two neighbouring letters swapped ('Saied' / 'Saeid'). Not
+    another last letter ('Mario' / 'Maria') or another vowel ('Iván' / 'Ivón'): likely
+    relatives."""
     if len(x) != len(y) or len(x) < 4:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     if len(diff) == 1:
         i = diff[0]
+        if i == len(x) - 1:  # a last 'm' heard as 'n' ('Naím' / 'Nain', 'Joaquim' / 'Joaquín')
+            return frozenset(x[i] + y[i]) == _M_N
         return len(x) >= 5 and 0 < i < len(x) - 1 and frozenset(x[i] + y[i]) in _VOWEL_SWAPS
     i, j = diff if len(diff) == 2 else (0, 0)
     return j == i + 1 and x[i] == y[j] and x[j] == y[i]

@@ -24,6 +24,15 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         # an apostrophe inside a word joins it; spacing never tells two names apart
         ("HTI", "INNOCENT, Vitel'homme", "Vitelhomme Innocent", "high"),
         ("HTI", "Vitel Homme Innocent", "INNOCENT, Vitel'homme", "high"),
+        # a last 'm' / 'n' of a given name is one name; another last vowel is not
+        ("VEN", "SAAB MORAN, Alex Nain", "Alex Naím Saab Morán", "high"),
+        ("MEX", "GUZMAN LOERA, Joaquim", "Joaquín Guzmán Loera", "high"),
+        ("MEX", "PEREZ LOPEZ, Mario", "María Pérez López", "review"),
+        # a legal form's letters inside a person's name are a surname ('Saca')
+        ("SLV", "MENDEZ FLORES, Herbert", "Herbert Saca Méndez", None),
+        ("SLV", "SACA GONZALEZ, Elias Antonio", "Elías Antonio Saca González", "high"),
+        ("VEN", "C.A. METRO DE CARACAS", "Metro de Caracas", "high"),
+        ("COL", "SOCIEDAD ANONIMA LAS PALMAS", "Las Palmas S.A.", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
