@@ -389,8 +389,14 @@ def _finish(items: list[_Item]) -> list[_Item]:
     # Agroindustrial Palmera'; not '1ra Compañía de Infantería', 'Compañía Jungla')
     companies = [it for it in items if it.kind == "unit_type" and it.token == _COMPANY]
     unit_like = any(it.kind in _SECURITY_KINDS | {"number"} and it not in companies for it in items)
-    # a business word also makes it the business ('Cía. Ganadera 5 Manantiales')
-    business = any(it.kind in ("company", "business") for it in items) or not unit_like
+    # a business word also makes it the business ('Cía. Ganadera 5 Manantiales'), as does a
+    # last 'Cía.' ('Transportes Álvarez & Cía.': a firm of Álvarez and partners)
+    named = [it for it in items if it.kind != "company"]
+    business = (
+        any(it.kind in ("company", "business") for it in items)
+        or not unit_like
+        or (bool(named) and named[-1].source == ("cia",))
+    )
     kept = [it for it in items if not (business and it in companies)] if companies else items
     if not any(it.token for it in kept if it.kind != "company"):
         kept = items  # 'Compañía' alone

@@ -33,6 +33,10 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("SLV", "SACA GONZALEZ, Elias Antonio", "Elías Antonio Saca González", "high"),
         ("VEN", "C.A. METRO DE CARACAS", "Metro de Caracas", "high"),
         ("COL", "SOCIEDAD ANONIMA LAS PALMAS", "Las Palmas S.A.", "high"),
+        # a last 'Cía.' is the firm's partners, not a military company
+        ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Álvarez & Cía.", "high"),
+        ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Ramírez & Cía.", None),
+        ("GTM", "1ra Compañía de Infantería", "Primera Compañía de Infantería", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
