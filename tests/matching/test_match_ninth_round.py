@@ -37,6 +37,13 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Álvarez & Cía.", "high"),
         ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Ramírez & Cía.", None),
         ("GTM", "1ra Compañía de Infantería", "Primera Compañía de Infantería", "high"),
+        # business words in every gender and number, with or without a legal form
+        (
+            "MEX",
+            "CONSORCIO INMOBILIARIO DEL VALLE DE CULIACAN, S.A. DE C.V.",
+            "Consorcio Inmobiliario del Valle de Culiacán",
+            "high",
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
