@@ -433,7 +433,9 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
             if other_origin[i] == "cell":
                 continue
             home = "" if _missing(country) else str(country)
-            for w in honor:
+            # a person's name is also a unit's own words ('ADMIRAL KILLICK' / 'la base de
+            # Killick')
+            for w in {*honor, *(words if types else ())}:
                 key = (home, ANY_TYPE, nums, w)
                 if key in needed:
                     index.setdefault(key, []).append(i)

@@ -245,6 +245,26 @@ def _place(n: int) -> int:
     return 10 if n % 10 == 0 else 0
 
 
+# Roman numerals past the ordinals file's (up to XXV): 'XLIII Zona Militar', 'CXV Brigada'
+_ROMAN = re.compile(r"^(c?)(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"c": 100, "xc": 90, "xl": 40, "ix": 9, "iv": 4}
+_NOT_ROMAN = frozenset({"li", "ci", "civ", "cv", "cc", "cl", "lv", "lvi"})  # names and legal forms
+
+
+def _roman(tok: str) -> int:
+    """The value of a Roman numeral from 26 to 199 (0 otherwise)."""
+    m = _ROMAN.match(tok)
+    if not m or len(tok) < 2 or tok in _NOT_ROMAN:  # 'l'Ouest', 'C-2'
+        return 0
+    value = 0
+    for part in m.groups():
+        if part in _ROMAN_VALUES:
+            value += _ROMAN_VALUES[part]
+        else:  # 'lxx', 'vii', 'c'
+            value += sum({"c": 100, "l": 50, "x": 10, "v": 5, "i": 1}[ch] for ch in part)
+    return value if 26 <= value <= 199 else 0
+
+
 @lru_cache(maxsize=65536)
 def _single(tok: str) -> _Item:
     v = vocabulary()
@@ -255,6 +275,9 @@ def _single(tok: str) -> _Item:
         return _Item(str(int(m.group(1))), "number", (tok,), ordinal=True)
     if tok in v.ordinals:
         return _Item(str(v.ordinals[tok]), "number", (tok,), ordinal=True)
+    roman = _roman(tok)
+    if roman:
+        return _Item(str(roman), "number", (tok,), ordinal=True)
     if tok in v.stop_always:
         return _Item("", "stop", (tok,))
     if tok in v.stop_security:
@@ -425,7 +448,8 @@ def _acronym(items: list[_Item], numbers: str) -> tuple[str, ...]:
     also without a trailing branch ('COE': Comando de Operaciones Especiales [del Ejército])."""
     stop = vocabulary().stop_always
     words = [it for it in items if it.kind not in {"number", "company", "stop"}]
-    if len(words) < 2:
+    # one phrase of several words has initials too ('Secretaría de Relaciones Exteriores')
+    if len(words) < 2 and not (words and len([w for w in words[0].source if w not in stop]) >= 3):
         return ()
     heads = [words]
     cut = next((i for i, it in enumerate(words) if it.kind == "branch" and i >= 2), 0)

@@ -268,9 +268,14 @@ def _given_differ(
     'LAST, First' name; a name written in order starts with as many as the other has."""
     if not (qo or co) or "".join(qwords) == "".join(cwords):  # 'Vitel Homme' / 'Vitelhomme'
         return None
+    abbr = vocabulary().given_abbr
+    if qo != co:  # the 'LAST, First' name's given names all among the other's words, in
+        # order: the other adds a given name ('GUADALUPE' / 'Ma. Guadalupe Fernández')
+        given, other = (q[0], cwords) if qo else (c[0], qwords)
+        if given and _in_order(given, tuple(abbr.get(w, w) for w in other)):
+            return None
     gq = q[0] if qo else qwords[: len(c[0])]
     gc = c[0] if co else cwords[: len(q[0])]
-    abbr = vocabulary().given_abbr
     wq, wc = tuple(abbr.get(w, w) for w in gq), tuple(abbr.get(w, w) for w in gc)
     for xs, ys in ((wq, wc), (wc, wq)):
         heard = {sound(y) for y in ys}
@@ -285,6 +290,12 @@ def _given_differ(
             if score < GIVEN_ALIKE:
                 return x, y
     return None
+
+
+def _in_order(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
+    """Every word of xs in ys, in the same order."""
+    it = iter(ys)
+    return all(x in it for x in xs)
 
 
 # vowels that transliterations of one name swap ('Ayman' / 'Aymen', 'Samir' / 'Samer')
@@ -496,6 +507,16 @@ def _alias_patrons(pairs: pd.DataFrame, score: np.ndarray, acronym: np.ndarray) 
     return out
 
 
+def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
+    """`side` is a rank and a name only; `other` is a unit that names no person."""
+    return (
+        pairs[f"{side}_honor"].str.len().gt(0)
+        & pairs[f"{side}_unit_types"].eq("")
+        & pairs[f"{other}_honor"].str.len().eq(0)
+        & pairs[f"{other}_unit_types"].ne("")
+    ).to_numpy()
+
+
 def _initials_of(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     """'ham' / ('hernan', 'acosta', 'mejia')."""
     return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(w[0] for w in long_)
@@ -670,6 +691,11 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         extra = pd.Series("", index=pairs.index, dtype="object")
         extra[named] = ["; " + g[1] if g[1] else "" for g in got]
         notes = notes + extra
+        # a person's name alone ('GENERAL MORAZAN') and a unit with that name as a word of its
+        # own ('Batallón Morazán'): anything may be named after the person; review
+        person_only = named & (_person_alone(pairs, "q", "c") | _person_alone(pairs, "c", "q"))
+        score = np.where(person_only, np.minimum(score, HONOR_ONE_SIDED), score)
+        notes = notes.where(~person_only, notes + "; one names only the person")
     score = _alias_patrons(pairs, score, acronym)
     parts = (pairs["q_partial"].astype(bool) & pairs["c_partial"].astype(bool)).to_numpy()
     factor = np.ones(len(score))

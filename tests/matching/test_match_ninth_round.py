@@ -44,6 +44,43 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Consorcio Inmobiliario del Valle de Culiacán",
             "high",
         ),
+        # Roman numerals past XXV; single letters are not numerals
+        ("MEX", "43/a. Zona Militar", "XLIII Zona Militar (Apatzingán)", "high"),
+        ("MEX", "43/a. Zona Militar", "XLII Zona Militar", None),
+        ("HTI", "Direction Départementale de l'Ouest", "DDO, PNH", "high"),
+        # the 'LAST, First' name's given names among the other's, in order
+        ("MEX", "FERNANDEZ VALENCIA, Guadalupe", "Ma. Guadalupe Fernández Valencia", "high"),
+        ("MEX", "FERNANDEZ VALENCIA, Maria", "Guadalupe Fernández Valencia", "not high"),
+        # a person's name alone and a unit with that name as its own word: review
+        ("HTI", "ADMIRAL KILLICK", "la base de Killick", "review"),
+        ("HND", "GENERAL MORAZAN", "Batallón Morazán", "review"),
+        ("HTI", "ADMIRAL KILLICK", "Base Amiral Killick", "high"),
+        # more institutions in both languages
+        ("DOM", "Firefighter Departmet", "Cuerpo de Bomberos", "high"),
+        ("SLV", "El Salvador Supreme Court", "Corte Suprema de Justicia", "high"),
+        ("SLV", "El Salvador Ministry of Foreign Affairs", "Cancillería de El Salvador", "high"),
+        ("MEX", "Secretaría de Relaciones Exteriores", "SRE", "high"),
+        ("MEX", "Ministerio de Relaciones Exteriores", "SRE", None),
+        (
+            "HTI",
+            "Brigade de Protection des Mineurs",
+            "Child Protection Brigade of the Haitian National Police",
+            "high",
+        ),
+        ("GTM", "Fixed Wing/Sq", "Escuadrón de Ala Fija", "high"),
+        ("GTM", "Fixed Wing/Sq", "Escuadrón de Ala Rotatoria", None),
+        (
+            "COL",
+            "COLOMBIAN NATIONAL POLICE, AIR  SERVICE",
+            "la Aviación de la Policía Nacional de Colombia",
+            "high",
+        ),
+        (
+            "GTM",
+            "Guatemala Ministry of Communication,  Infrastructure and Housing",
+            "Ministerio de Comunicaciones, Infraestructura y Vivienda",
+            "high",
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
