@@ -418,6 +418,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 # only generic business words are shared: their own names differ
                 out[i] *= OTHER_NAME
                 notes[i] = "their own names differ"
+            elif ua and company[i] and all(len(w) <= 3 for w in ua | ub):
+                # 'INVERSIONES MINERAS H.D.' / '... H.G.': the initials that name the firm
+                out[i] *= OTHER_NAME
+                notes[i] = "their initials differ"
             elif ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"
@@ -505,6 +509,41 @@ def _alias_patrons(pairs: pd.DataFrame, score: np.ndarray, acronym: np.ndarray) 
     out = score.copy()
     out[at] = out[at] * factors
     return out
+
+
+def _alias_initials_of_long(pairs: pd.DataFrame, acronym: np.ndarray) -> np.ndarray:
+    """Acronym pairs whose short side is an alias of a long name as written, and whose other
+    side is a long name written the same way but for an inner word (another unit with the same
+    initials; a translation or another wording is left to the acronym)."""
+    out = np.zeros(len(pairs), dtype=bool)
+    for side, other in (("q", "c"), ("c", "q")):
+        at = (
+            acronym
+            & pairs[f"{side}_origin"].eq("alias").to_numpy()
+            & pairs[f"{side}_short"].ne("").to_numpy()
+            & pairs[f"{other}_short"].eq("").to_numpy()
+            & pairs[f"{other}_origin"].ne("alias").to_numpy()
+        )
+        if not at.any():
+            continue
+        via = pairs[f"{side}_via"].to_numpy(dtype=object)[at]
+        them = pairs[f"{other}_part"].to_numpy(dtype=object)[at]
+        out[np.flatnonzero(at)] = [
+            _inner_word_differs(str(x), str(y)) for x, y in zip(via, them, strict=True)
+        ]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _inner_word_differs(a: str, b: str) -> bool:
+    """'Grupo Aeromóvil de Fuerzas Especiales' / 'Grupo Anfibio de Fuerzas Especiales': the same
+    first and last words and as many words, one of them different."""
+    stop = vocabulary().stop_always
+    x = [w for w in tokens(a) if w not in stop]
+    y = [w for w in tokens(b) if w not in stop]
+    if len(x) != len(y) or len(x) < 3 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    return sum(u != v for u, v in zip(x, y, strict=True)) == 1
 
 
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
@@ -621,6 +660,9 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         ("branches", BRANCH_DIFF, BRANCH_ONE_SIDED, "branches differ", "one lacks the branch"),
     ]
     acronym = pairs["method"].eq("acronym").to_numpy()
+    # an alias's acronym read as the initials of another long name: the names as written
+    # decide ('Grupo Aeromóvil de Fuerzas Especiales' = GAFE is not 'Grupo Anfibio de ...')
+    score = np.where(_alias_initials_of_long(pairs, acronym), 0.0, score)
     # neither an acronym nor a unit's own name alone carries unit words to compare
     bare = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     # the floor holds where nothing contradicts: no word, number, type, arm or branch differs

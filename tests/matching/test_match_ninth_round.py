@@ -81,6 +81,28 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Ministerio de Comunicaciones, Infraestructura y Vivienda",
             "high",
         ),
+        # an alias's acronym is not the initials of another long name of the same shape
+        (
+            "MEX",
+            "Grupo Aeromóvil de Fuerzas Especiales",
+            "Grupo Anfibio de Fuerzas Especiales",
+            None,
+        ),
+        ("MEX", "Airmobile Special Forces Group", "GAFE", "high"),
+        ("GTM", "Ministry of Government of Guatemala", "Ministerio de Gobernación", "high"),
+        # companies whose initials differ are other firms
+        (
+            "COL",
+            "INVERSIONES MINERAS H.D. EMPRESA UNIPERSONAL",
+            "Inversiones Mineras H.G. E.U.",
+            "not high",
+        ),
+        (
+            "COL",
+            "INVERSIONES MINERAS H.D. EMPRESA UNIPERSONAL",
+            "Inversiones Mineras H.D. E.U.",
+            "high",
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
