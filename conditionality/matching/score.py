@@ -82,7 +82,9 @@ MORE_PARTS = 0.95
 HONOR_DIFF = 0.6
 HONOR_ONE_SIDED = 0.85
 # ... unless the unit is named by its number too, or is of a kind a branch has one of
-# (`unique_unit_types.csv`: its academy, war college, headquarters, staff)
+# (`unique_unit_types.csv`: its academy, war college, headquarters, staff), or is a brigade,
+# division, regiment, command or school of one special arm with no number on either side
+# ('Brigada de Paracaidistas [General Felipe Cruz]')
 HONOR_ONE_SIDED_NUMBERED = 0.97
 # A numbered unit whose words are all in the other's, with the same number and unit type
 # ('Batallón 21' / 'Batallón de Infantería No. 21 Pantano de Vargas'): high, not equal.
@@ -546,6 +548,10 @@ def _inner_word_differs(a: str, b: str) -> bool:
     return sum(u != v for u, v in zip(x, y, strict=True)) == 1
 
 
+# units a country has one of per special arm when they carry no number
+_LARGE_TYPES = frozenset({"brigade", "division", "regiment", "command", "school"})
+
+
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
     """`side` is a rank and a name only; `other` is a unit that names no person."""
     return (
@@ -718,6 +724,16 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
             & pairs["q_unit_types"].isin(vocabulary().unique_types)
             & pairs["q_branches"].eq(pairs["c_branches"])
             & pairs["q_branches"].ne("")  # whose it is must be said
+            & pairs["q_numbers"].eq("")
+            & pairs["c_numbers"].eq("")
+        )
+        # ... and so is a large unit of one special arm with no number on either side ('Brigada
+        # de Paracaidistas [General Felipe Cruz]'): a country has one
+        numbered = numbered | (
+            pairs["q_unit_types"].eq(pairs["c_unit_types"])
+            & pairs["q_unit_types"].isin(_LARGE_TYPES)
+            & pairs["q_arms"].eq(pairs["c_arms"])
+            & pd.Series(_special_arm(pairs["q_arms"], pairs["c_arms"]), index=pairs.index)
             & pairs["q_numbers"].eq("")
             & pairs["c_numbers"].eq("")
         )

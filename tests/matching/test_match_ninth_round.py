@@ -103,6 +103,28 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Inversiones Mineras H.D. E.U.",
             "high",
         ),
+        # a large unit of a special arm, no number on either side: a country has one, so the
+        # patron's name left out does not make it another unit
+        (
+            "GTM",
+            "BRIGADA DE PARACAIDISMO",
+            'Brigada de Paracaidistas "General Felipe Cruz"',
+            "high",
+        ),
+        (
+            "GTM",
+            "BRIGADA DE PARACAIDISTAS GRAL. FELIPE CRUZ",
+            "General Felipe Cruz Paratroop Bde.",
+            "high",
+        ),
+        ("COL", "Brigada de Infantería", "Brigada de Infantería General Santander", "review"),
+        (
+            "COL",
+            "Batallón de Ingenieros",
+            "Batallón de Ingenieros General Pedro Nel Ospina",
+            "review",
+        ),
+        ("COL", "Brigada de Selva", "Brigada de Selva No. 26 General Pedro Pérez", "not high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
