@@ -125,6 +125,9 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "review",
         ),
         ("COL", "Brigada de Selva", "Brigada de Selva No. 26 General Pedro Pérez", "not high"),
+        # a given name's common pet form (hypocorism) is that name
+        ("MEX", "GONZALEZ QUIRARTE, Eduardo", "Lalo González Quirarte", "high"),
+        ("MEX", "GONZALEZ QUIRARTE, Eduardo", "Memo González Quirarte", "not high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
