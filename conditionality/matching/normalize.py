@@ -798,7 +798,13 @@ _NAME_WORDS = 3  # at most this many words of a name of its own after an acronym
 
 
 def _named_short(words: list[_Item], numbers: str) -> str:
-    """'FTI Tecún Umán', 'BIRI Atonal': an unknown short first word, then plain words only."""
+    """'FTI Tecún Umán', 'BIRI Atonal', 'ESP Gral. Alberto Enríquez Gallo': an unknown short
+    first word (or a short abbreviation written as one), then plain words only, after a rank."""
+    first_src = words[0].source[0] if words and len(words[0].source) == 1 else ""
+    if words and words[0].kind != "plain" and first_src in vocabulary().abbreviations:
+        words = [_Item(first_src, "plain", (first_src,)), *words[1:]]
+    if len(words) >= 3 and words[1].kind == "rank":
+        words = [words[0], *words[2:]]
     if not 2 <= len(words) <= _NAME_WORDS + 1 or words[0].kind != "plain":
         return ""
     if any(it.kind not in ("plain", "qualifier") for it in words[1:]):  # 'UDMO Ouest'

@@ -128,6 +128,19 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         # a given name's common pet form (hypocorism) is that name
         ("MEX", "GONZALEZ QUIRARTE, Eduardo", "Lalo González Quirarte", "high"),
         ("MEX", "GONZALEZ QUIRARTE, Eduardo", "Memo González Quirarte", "not high"),
+        # an acronym, a rank and the patron's name
+        (
+            "ECU",
+            "ESP Gral. Alberto Enríquez Gallo",
+            "Escuela Superior de Policía General Alberto Enríquez Gallo",
+            "high",
+        ),
+        (
+            "ECU",
+            "ESP Gral. Alberto Enríquez Gallo",
+            "Escuela Superior de Policía General Juan Pérez",
+            None,
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
