@@ -155,7 +155,8 @@ def _raw_tokens(text: str) -> list[str]:
             continue
         m = _LETTERS_DIGITS.match(tok)
         if m and m.group(1) not in {"n"}:
-            out.extend(m.groups())  # 'BIM1' -> 'bim 1'
+            # 'BIM1' -> 'bim 1'; 'ALAR5' -> 'ala aerea 5'
+            out.extend((*expand.get(m.group(1), (m.group(1),)), m.group(2)))
         elif m:
             out.append(m.group(2))  # 'N9' (number sign) -> '9'
         else:

@@ -141,6 +141,11 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Escuela Superior de Policía General Juan Pérez",
             None,
         ),
+        # an abbreviation glued to its number ('ALAR5': Ala Aérea No. 5); coast guard stations
+        ("PER", "Peruvian Air Force/ALAR5", "Ala Aérea N° 5", "high"),
+        ("PER", "ALAR5", "Ala Aérea N° 2", None),
+        ("COL", "COAST STATION TUMACO", "Estación de Guardacostas de Tumaco", "high"),
+        ("COL", "COAST STATION TUMACO", "Estación de Guardacostas de Buenaventura", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
