@@ -322,11 +322,29 @@ def _trailing_parent(text: str) -> tuple[Part, ...]:
                 return ()
             # a unit of one word is named by what follows ('Cuerpo de Guardacostas ...'),
             # unless that word is an acronym ('COE del Ejército de Nicaragua')
-            named = len(tokens(unit)) >= 2 and _has_unit_words(unit)
+            # ... or only says it is the national service of it ('Servicio Nacional de
+            # Guardacostas' is the coast guard)
+            named = (
+                len(tokens(unit)) >= 2
+                and _has_unit_words(unit)
+                and not set(tokens(unit)) <= _SERVICE_WORDS
+            )
             if parent and (named or _acronym_like(unit)) and _parent_like(parent):
                 return (Part(parent, "split", True), Part(unit, "split", False))
         i += 1
     return ()
+
+
+def _where(text: str) -> bool:
+    """A place written after a unit ('Bogotá', 'Bogot?', 'Puerto Salgar'): place words, no
+    number, and not one word in capitals (an acronym: 'SIJIN', 'CACOM-1')."""
+    t = text.replace("?", "").strip()
+    if any(ch.isdigit() for ch in t) or (t.isupper() and len(t.split()) == 1):
+        return False
+    return _is_place(t)
+
+
+_SERVICE_WORDS = frozenset({"servicio", "service", "nacional", "national", "general", "cuerpo"})
 
 
 def _acronym_like(text: str) -> bool:
@@ -385,7 +403,12 @@ def _only_branch_words(text: str) -> bool:
 def _branch_parent(parts: list[Part]) -> list[Part]:
     """In a list cell, a branch named first or last with units ('COLOMBIAN POLICE, DIRAN
     JUNGLAS', '9th Military Detachment, Army Staff') is their parent, not another unit."""
-    split = [i for i, p in enumerate(parts) if p.origin == "split" and not p.parent]
+    # where a unit is ('Colombian Air Force, Bogotá') is not a unit of it
+    split = [
+        i
+        for i, p in enumerate(parts)
+        if p.origin == "split" and not p.parent and not _where(p.text)
+    ]
     if len(split) < 2:
         return parts
     # a branch on its own ('COLOMBIAN POLICE'), or a staff or ministry; not 'Colombian Air

@@ -146,6 +146,18 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("PER", "ALAR5", "Ala Aérea N° 2", None),
         ("COL", "COAST STATION TUMACO", "Estación de Guardacostas de Tumaco", "high"),
         ("COL", "COAST STATION TUMACO", "Estación de Guardacostas de Buenaventura", None),
+        # where a unit is, after a comma, is not a unit under it; an acronym there is
+        ("COL", "Colombian Air Force, Bogot?", "Fuerza Aérea Colombiana (FAC)", "high"),
+        ("COL", "Colombian Air Force, Bogota", "Fuerza Aérea Colombiana", "high"),
+        ("COL", "COLOMBIAN AIR FORCE, CACOM-1", "Fuerza Aérea Colombiana", "review"),
+        ("COL", "SIJIN, Policía Metropolitana de Bogotá", "MEBOG", "review"),
+        # a coast guard station is a coast guard unit
+        (
+            "COL",
+            "Coast Guard Station, Barranquilla",
+            "Cuerpo de Guardacostas de la Armada Nacional",
+            "review",
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
