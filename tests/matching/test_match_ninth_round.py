@@ -158,6 +158,9 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Cuerpo de Guardacostas de la Armada Nacional",
             "review",
         ),
+        # the State of Mexico is a state's name, not Mexico City
+        ("MEX", "Policía del Estado de México", "Policía de la Ciudad de México", None),
+        ("MEX", "Mexico State Police", "Policía del Estado de México", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
