@@ -243,10 +243,22 @@ def _same_person(
 ) -> bool:
     """SUBSET_HIGH for persons: at least one name is 'LAST, First'; a name written in order is
     read at every split of its 2-6 words. Words are compared by their sound key."""
-    if not (qo or co):
-        return False
-    q, c = _sounding(_given_written_out(q)), _sounding(_given_written_out(c))
     abbr = vocabulary().given_abbr
+    if not (qo or co):
+        # both written in order ('Rafael Caro' / 'Rafael Caro Quintero'): the shorter is the
+        # longer with words left out, in order, from the same first given name on
+        a = tuple(abbr.get(w, w) for w in qwords)
+        b = tuple(abbr.get(w, w) for w in cwords)
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        return (
+            2 <= len(short) < len(long_) <= 6
+            and short[0] == long_[0]
+            and _in_order(short, long_)
+            # not the two given names of a longer name alone ('Juan Orlando' / 'Juan Orlando
+            # Hernández Alvarado')
+            and not (len(short) == 2 and len(long_) >= 4 and short[1] == long_[1])
+        )
+    q, c = _sounding(_given_written_out(q)), _sounding(_given_written_out(c))
     qwords = sounds(tuple(abbr.get(w, w) for w in qwords))
     cwords = sounds(tuple(abbr.get(w, w) for w in cwords))
     if not qo and not 2 <= len(qwords) <= 6 or not co and not 2 <= len(cwords) <= 6:

@@ -161,6 +161,13 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         # the State of Mexico is a state's name, not Mexico City
         ("MEX", "Policía del Estado de México", "Policía de la Ciudad de México", None),
         ("MEX", "Mexico State Police", "Policía del Estado de México", "high"),
+        # two person names written in order: the shorter leaves words of the longer out, from
+        # the same first given name on (but not the given names alone)
+        ("MEX", "Joaquín Guzmán Loera", "Joaquín Archivaldo Guzmán Loera", "high"),
+        ("MEX", "Rafael Caro Quintero", "Rafael Caro", "high"),
+        ("HND", "Juan Orlando", "Juan Orlando Hernández Alvarado", "review"),
+        ("MEX", "Genaro García Luna", "García Luna", "review"),
+        ("HND", "Juan Orlando Hernández", "Juan Antonio Hernández", "not high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
