@@ -564,6 +564,17 @@ def _inner_word_differs(a: str, b: str) -> bool:
 _LARGE_TYPES = frozenset({"brigade", "division", "regiment", "command", "school"})
 
 
+def _only_described(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same words of their own (outside the vocabulary), one name adding only vocabulary
+    words of what the unit does ('reaction', 'immediate')."""
+    v = vocabulary()
+    qualifiers = v.qualifiers
+    described = frozenset(c for c, kind in v.phrases.values() if kind == "word")
+    own_a, own_b = a - described, b - described
+    extra = a ^ b
+    return bool(own_a) and own_a == own_b and bool(extra) and not extra & qualifiers
+
+
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
     """`side` is a rank and a name only; `other` is a unit that names no person."""
     return (
@@ -787,14 +798,20 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     # a unit's own name and kind agree, and one leaves out its number or arm ('Batallón La
     # Popa' / 'Batallón de Artillería No. 2 La Popa'): that unit, as a numbered unit is with
     # or without its patron
+    # ... or words of what it does ('Bat. Atlacatl' / 'Batallón de Infantería de Reacción
+    # Inmediata Atlacatl'): the words outside the vocabulary agree
+    qw, cw = pairs["q_words"].map(frozenset), pairs["c_words"].map(frozenset)
+    same_words = (qw == cw).to_numpy()
+    described = np.fromiter(
+        (_only_described(a, b) for a, b in zip(qw, cw, strict=True)), dtype=bool, count=len(qw)
+    )
     own_same = (
         pairs["method"].eq("own_name").to_numpy()
         & agree
-        & plain_words
+        & ((plain_words & same_words) | described)
         & ~cut
         & pairs["q_unit_types"].eq(pairs["c_unit_types"]).to_numpy()
         & pairs["q_unit_types"].ne("").to_numpy()
-        & (pairs["q_words"].map(frozenset) == pairs["c_words"].map(frozenset)).to_numpy()
         & pairs["q_honor"].str.len().eq(0).to_numpy()
         & pairs["c_honor"].str.len().eq(0).to_numpy()
     )

@@ -168,6 +168,9 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("HND", "Juan Orlando", "Juan Orlando Hernández Alvarado", "review"),
         ("MEX", "Genaro García Luna", "García Luna", "review"),
         ("HND", "Juan Orlando Hernández", "Juan Antonio Hernández", "not high"),
+        # one unit's own name, one name adding words of what the unit does
+        ("SLV", "Bat. Atlacatl", "Batallón de Infantería de Reacción Inmediata Atlacatl", "high"),
+        ("SLV", "Batallón Atlacatl", "Batallón de Infantería de Reacción Inmediata Atonal", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
