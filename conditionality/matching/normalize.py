@@ -88,6 +88,7 @@ def preclean(names: pd.Series) -> pd.Series:
         )
         s = s.where(~accented, fixed)
     s = s.str.lower().str.replace("&", " and ", regex=False)
+    s = s.str.replace(r"^c i (?=[a-z])", "ci ", regex=True)  # 'C I FONDO GLOBAL ...': C.I.
     # the English possessive goes ("Attorney General's Office"); an apostrophe inside a word
     # is part of it ("Vitel'homme" is 'Vitelhomme'), but after one or two letters it elides
     # an article ("d'Haïti", "l'Ordre", "O'Brien") and parts words
@@ -287,7 +288,8 @@ def _single(tok: str) -> _Item:
 
 
 # the legal forms that open a name ('C.A. Metro de Caracas', 'Compañía Anónima ...')
-_OPENING_FORMS = frozenset({("ca",), ("compania", "anonima")})
+# and Colombia's 'C.I.' (Comercializadora Internacional: 'C.I. Fondo Global de Alimentos')
+_OPENING_FORMS = frozenset({("ca",), ("compania", "anonima"), ("ci",)})
 
 
 def _inside_name(toks: list[str], i: int, span: int) -> bool:

@@ -33,6 +33,14 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("SLV", "SACA GONZALEZ, Elias Antonio", "Elías Antonio Saca González", "high"),
         ("VEN", "C.A. METRO DE CARACAS", "Metro de Caracas", "high"),
         ("COL", "SOCIEDAD ANONIMA LAS PALMAS", "Las Palmas S.A.", "high"),
+        # Colombia's 'C.I.' opens a company's name, dotted or not
+        (
+            "COL",
+            "C I FONDO GLOBAL DE ALIMENTOS LTDA",
+            "C.I. Fondo Global de Alimentos Ltda.",
+            "high",
+        ),
+        ("COL", "C I FONDO GLOBAL DE ALIMENTOS LTDA", "C.I. Fondo Global de Bebidas Ltda.", None),
         # a last 'Cía.' is the firm's partners, not a military company
         ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Álvarez & Cía.", "high"),
         ("GTM", "TRANSPORTES ALVAREZ Y CIA. LTDA.", "Transportes Ramírez & Cía.", None),
