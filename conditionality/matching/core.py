@@ -410,6 +410,10 @@ def _honor_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                 looks += [(h, types, nums, w) for w in {initials, ""} for h in ({home, ""})]
             elif types:  # a unit's own name ('Atlacatl'): plain words, not 'Norte' or 'Seguridad'
                 keys = {w for w in words if w not in singles}
+                if len(keys) >= 2 and len(keys) == len(words):  # a person's name written
+                    # without the rank, against its initials ('CNEL H.A.M' / 'Hernán Acosta
+                    # Mejía Air Base')
+                    keys.add("".join(w[0] for w in words))
                 # ... also against the unit with its number ('Batallón La Popa' / 'Batallón
                 # de Artillería No. 2 La Popa'); the number check in `adjust` weighs it
                 for n in (nums, ANY_NUMBER) if not nums else (nums,):

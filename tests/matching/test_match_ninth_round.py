@@ -179,6 +179,20 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         # one unit's own name, one name adding words of what the unit does
         ("SLV", "Bat. Atlacatl", "Batallón de Infantería de Reacción Inmediata Atlacatl", "high"),
         ("SLV", "Batallón Atlacatl", "Batallón de Infantería de Reacción Inmediata Atonal", None),
+        # a patron's initials against the name written without a rank
+        ("HND", "BASE AEREA CNEL H.A.M", "Hernán Acosta Mejía Air Base", "high"),
+        ("HND", "BASE AEREA CNEL H.A.M", "Armando Escalón Espinal Air Base", None),
+        # police stations, volunteer firefighters, health
+        ("HTI", "Commissariat de Pétion-Ville", "Petion-Ville Police Station", "high"),
+        ("HTI", "Commissariat de Pétion-Ville", "Delmas Police Station", None),
+        (
+            "PER",
+            "Bomberos Voluntarios Del Peru",
+            "Cuerpo General de Bomberos Voluntarios del Perú",
+            "high",
+        ),
+        ("PER", "Comanda de Salud del Ejercito", "Army Health Command", "high"),
+        ("GTM", "Ministerio de Salud Pública", "Ministry of Public Health", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
