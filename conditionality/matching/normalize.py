@@ -840,7 +840,10 @@ def _named_acronyms(
             if not set(tail) <= own:
                 break
             head = [w for w, m in zip(ws[:-k], spelling, strict=False) if m[0] != "~"]
-            keys.add(f"{''.join(w[0] for w in head)}:{numbers}|{' '.join(sorted(tail))}")
+            initials = "".join(w[0] for w in head)
+            keys.add(f"{initials}:{numbers}|{' '.join(sorted(tail))}")
+            if numbers and len(initials) >= 2:  # 'GFE-26': a number names the unit alone
+                keys.add(f"{initials}:{numbers}")
     return tuple(sorted(keys))
 
 

@@ -348,8 +348,10 @@ _SERVICE_WORDS = frozenset({"servicio", "service", "nacional", "national", "gene
 
 
 def _acronym_like(text: str) -> bool:
-    """One word of 2-10 letters that is not a vocabulary word ('COE', 'GAULA')."""
+    """One word of 2-10 letters that is not a vocabulary word ('COE', 'GAULA', 'la DAJ')."""
     toks = tokens(text)
+    if len(toks) == 2 and toks[0] in _ARTICLES:
+        toks = toks[1:]
     return (
         len(toks) == 1
         and toks[0].isalpha()

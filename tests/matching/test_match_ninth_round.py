@@ -193,6 +193,11 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ),
         ("PER", "Comanda de Salud del Ejercito", "Army Health Command", "high"),
         ("GTM", "Ministerio de Salud Pública", "Ministry of Public Health", "high"),
+        # an acronym and the number alone name a numbered unit with a name of its own
+        ("ECU", "Grupo de Fuerzas Especiales No. 26 Cenepa", "GFE-26", "high"),
+        ("ECU", "Grupo de Fuerzas Especiales No. 26 Cenepa", "GFE-25", None),
+        # an article before an acronym that a parent follows
+        ("NIC", "Dirección de Auxilio Judicial", "la DAJ de la Policía Nacional", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
