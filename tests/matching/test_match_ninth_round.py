@@ -198,6 +198,11 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("ECU", "Grupo de Fuerzas Especiales No. 26 Cenepa", "GFE-25", None),
         # an article before an acronym that a parent follows
         ("NIC", "Dirección de Auxilio Judicial", "la DAJ de la Policía Nacional", "high"),
+        # human rights ombudsmen
+        ("GTM", "Procuraduría de los Derechos Humanos", "Human Rights Ombudsman", "high"),
+        ("GTM", "Procuraduría de los Derechos Humanos", "PDH", "high"),
+        ("COL", "Defensoría del Pueblo", "Ombudsman's Office", "high"),
+        ("GTM", "Procuraduría de los Derechos Humanos", "Procuraduría General de la Nación", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
