@@ -875,7 +875,22 @@ def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
         elif it.token == "command" and _branch_only(raw, i):
             out[i] = it._replace(token="headquarters")
         at = after
-    return _specialized_unit(out)
+    return _special_force(_specialized_unit(out))
+
+
+def _special_force(raw: list[_Item]) -> list[_Item]:
+    """'Special Counternarcotics Force': English puts what a special force does between the
+    words of 'Fuerza Especial (de Lucha contra el Narcotráfico)'."""
+    for i, it in enumerate(raw):
+        if it.token != "special":
+            continue
+        j = i + 1
+        while j < len(raw) and raw[j].kind == "arm":
+            j += 1
+        if j > i + 1 and j < len(raw) and raw[j].token in ("force", "forces"):
+            merged = _Item("special_force", "arm", it.source + raw[j].source)
+            return [*raw[:i], merged, *raw[i + 1 : j], *raw[j + 1 :]]
+    return raw
 
 
 def _specialized_unit(raw: list[_Item]) -> list[_Item]:

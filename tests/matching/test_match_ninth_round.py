@@ -203,6 +203,19 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("GTM", "Procuraduría de los Derechos Humanos", "PDH", "high"),
         ("COL", "Defensoría del Pueblo", "Ombudsman's Office", "high"),
         ("GTM", "Procuraduría de los Derechos Humanos", "Procuraduría General de la Nación", None),
+        # English puts what a special force does inside 'Special ... Force'
+        (
+            "BOL",
+            "Special Counternarcotics Force",
+            "Fuerza Especial de Lucha Contra el Narcotráfico",
+            "high",
+        ),
+        (
+            "BOL",
+            "Special Counterterrorism Force",
+            "Fuerza Especial de Lucha Contra el Narcotráfico",
+            None,
+        ),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
