@@ -6,13 +6,14 @@ import re
 
 import pandas as pd
 
-from conditionality.matching.score import ACRONYM_SCORE, ACRONYM_TYPO_SCORE
+from conditionality.matching.score import ACRONYM_SCORE, ACRONYM_TYPO_SCORE, NAME_ONLY_SCORE
 
 _SPACES = re.compile(r"\s+")
 _COLS = [
     "method",
     "relation",
     "raw",
+    "score",
     "notes",
     "q_origin",
     "c_origin",
@@ -83,6 +84,11 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
     elif method == "name_only":
         lone, unit = (qp, cp) if not r["q_security"] else (cp, qp)
         base = f"{lone} names {unit} by the unit's own name alone, without its unit words"
+    elif method == "generic" and float(str(r["score"])) >= NAME_ONLY_SCORE:
+        base = (
+            f"{qp} and {cp} are a large unit of one special arm, and only one gives its name;"
+            " a country has one such unit when neither has a number"
+        )
     elif method == "generic":
         base = (
             f"{qp} and {cp} are units of the same kind or arm, and only one has a unit type,"

@@ -820,7 +820,18 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     notes = notes.where(~lifted, notes + "; the unit's own name and kind agree")
     # a name with no number or name of its own against one of its kind that has them: review
     generic = pairs["method"].eq("generic").to_numpy()
-    score = np.where(generic, np.where(agree & ~cut, GENERIC_SCORE, 0.0), score)
+    # ... unless it is a large unit of one special arm and neither has a number: a country
+    # has one ('Special Forces Brigade' / 'Brigada de Fuerzas Especiales Kaibil')
+    one_of_kind = (
+        pairs["q_unit_types"].eq(pairs["c_unit_types"])
+        & pairs["q_unit_types"].isin(_LARGE_TYPES)
+        & pairs["q_arms"].eq(pairs["c_arms"])
+        & pairs["q_numbers"].eq("")
+        & pairs["c_numbers"].eq("")
+        & pairs["q_branches"].eq(pairs["c_branches"])
+    ).to_numpy() & _special_arm(pairs["q_arms"], pairs["c_arms"])
+    generic_score = np.where(one_of_kind, NAME_ONLY_SCORE, GENERIC_SCORE)
+    score = np.where(generic, np.where(agree & ~cut, generic_score, 0.0), score)
     notes = notes.where(~generic, "one names no number or name of its own; the other does")
     notes = notes.where(~cut, notes + "; both are parts of list cells")
     more = factor == MORE_PARTS

@@ -216,6 +216,15 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "Fuerza Especial de Lucha Contra el Narcotráfico",
             None,
         ),
+        # ... as a large unit of one special arm named only by its kind is that unit
+        ("GTM", "Special Forces Brigade", "Brigada de Fuerzas Especiales Kaibil", "high"),
+        (
+            "ECU",
+            "Army Aviation Brigade",
+            "Brigada de Aviación del Ejército No. 15 Paquisha",
+            "review",
+        ),
+        ("GTM", "Infantry Brigade", "Brigada de Infantería Mariscal Zavala", "review"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
