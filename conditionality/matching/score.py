@@ -548,6 +548,30 @@ def _alias_initials_of_long(pairs: pd.DataFrame, acronym: np.ndarray) -> np.ndar
     return out
 
 
+def _two_known_acronyms(pairs: pd.DataFrame) -> np.ndarray:
+    """Pairs of alias variants of two different short names as written."""
+    both = (
+        pairs["q_origin"].eq("alias")
+        & pairs["c_origin"].eq("alias")
+        & pairs["q_via"].ne(pairs["c_via"])
+    ).to_numpy()
+    qv = [str(v) for v in pairs["q_via"].to_numpy(dtype=object)[both]]
+    cv = [str(v) for v in pairs["c_via"].to_numpy(dtype=object)[both]]
+    names = list(dict.fromkeys(qv + cv))
+    short = {n: bool(p.short) for n, p in zip(names, profile_list(names), strict=True)}
+    out = np.zeros(len(pairs), dtype=bool)
+    out[np.flatnonzero(both)] = [
+        short[a] and short[b] and a.strip().lower() != b.strip().lower()
+        for a, b in zip(qv, cv, strict=True)
+    ]
+    # ... as written, too ('DCPJ' / 'DCPA', both in the table)
+    known = vocabulary().alias_words
+    qs = pairs["q_short"].astype(str).str.replace(r":.*$", "", regex=True)
+    cs = pairs["c_short"].astype(str).str.replace(r":.*$", "", regex=True)
+    out |= (qs.ne("") & cs.ne("") & qs.ne(cs) & qs.isin(known) & cs.isin(known)).to_numpy()
+    return out
+
+
 @lru_cache(maxsize=65536)
 def _inner_word_differs(a: str, b: str) -> bool:
     """'Grupo Aeromóvil de Fuerzas Especiales' / 'Grupo Anfibio de Fuerzas Especiales': the same
@@ -692,6 +716,9 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     # an alias's acronym read as the initials of another long name: the names as written
     # decide ('Grupo Aeromóvil de Fuerzas Especiales' = GAFE is not 'Grupo Anfibio de ...')
     score = np.where(_alias_initials_of_long(pairs, acronym), 0.0, score)
+    # two acronyms the alias table writes out as two names are two entities ('DCPJ' / 'DCPA':
+    # Direction Centrale de la Police Judiciaire / Administrative), however alike the names
+    score = np.where(_two_known_acronyms(pairs), 0.0, score)
     # neither an acronym nor a unit's own name alone carries unit words to compare
     bare = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     # the floor holds where nothing contradicts: no word, number, type, arm or branch differs

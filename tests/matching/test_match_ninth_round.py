@@ -225,6 +225,16 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
             "review",
         ),
         ("GTM", "Infantry Brigade", "Brigada de Infantería Mariscal Zavala", "review"),
+        # two acronyms the alias table knows as two entities are two, however alike; renamed
+        # ones stay linked
+        ("HTI", "DCPJ", "DCPA", None),
+        ("VEN", "DGCIM", "DIM", "high"),
+        ("MEX", "FGR", "PGR", "high"),
+        # cited aliases of the ninth round (bases by two names, renamings)
+        ("HND", "SOTO CANO Air Force Base", "Palmerola Air Base", "high"),
+        ("ECU", "Base Aérea Eloy Alfaro", "Manta Air Base", "high"),
+        ("CRI", "Servicio Nacional de Guardacostas", "Servicio de Vigilancia Marítima", "high"),
+        ("HTI", "Garde-Côtes d'Haïti", "Marine Haïtienne", "high"),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
