@@ -591,12 +591,16 @@ _LARGE_TYPES = frozenset({"brigade", "division", "regiment", "command", "school"
 def _only_described(a: frozenset[str], b: frozenset[str]) -> bool:
     """The same words of their own (outside the vocabulary), one name adding only vocabulary
     words of what the unit does ('reaction', 'immediate')."""
-    v = vocabulary()
-    qualifiers = v.qualifiers
-    described = frozenset(c for c, kind in v.phrases.values() if kind == "word")
+    described = _described_words()
     own_a, own_b = a - described, b - described
     extra = a ^ b
-    return bool(own_a) and own_a == own_b and bool(extra) and not extra & qualifiers
+    return bool(own_a) and own_a == own_b and bool(extra) and not extra & vocabulary().qualifiers
+
+
+@lru_cache(maxsize=1)
+def _described_words() -> frozenset[str]:
+    """Canonical vocabulary words of kind 'word' (what a unit does: 'reaction', 'security')."""
+    return frozenset(c for c, kind in vocabulary().phrases.values() if kind == "word")
 
 
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
@@ -827,13 +831,16 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     # or without its patron
     # ... or words of what it does ('Bat. Atlacatl' / 'Batallón de Infantería de Reacción
     # Inmediata Atlacatl'): the words outside the vocabulary agree
+    own_method = pairs["method"].eq("own_name").to_numpy()
     qw, cw = pairs["q_words"].map(frozenset), pairs["c_words"].map(frozenset)
     same_words = (qw == cw).to_numpy()
-    described = np.fromiter(
-        (_only_described(a, b) for a, b in zip(qw, cw, strict=True)), dtype=bool, count=len(qw)
-    )
+    described = np.zeros(len(qw), dtype=bool)
+    at = np.flatnonzero(own_method)
+    described[at] = [
+        _only_described(a, b) for a, b in zip(qw.to_numpy()[at], cw.to_numpy()[at], strict=True)
+    ]
     own_same = (
-        pairs["method"].eq("own_name").to_numpy()
+        own_method
         & agree
         & ((plain_words & same_words) | described)
         & ~cut
