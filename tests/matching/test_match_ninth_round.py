@@ -235,6 +235,10 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("ECU", "Base Aérea Eloy Alfaro", "Manta Air Base", "high"),
         ("CRI", "Servicio Nacional de Guardacostas", "Servicio de Vigilancia Marítima", "high"),
         ("HTI", "Garde-Côtes d'Haïti", "Marine Haïtienne", "high"),
+        # criminal organizations are not read as persons
+        ("MEX", "Cartel del Golfo", "Cartel del Golfo Nueva Generación", "not high"),
+        ("MEX", "Cartel del Golfo", "Gulf Cartel", "high"),
+        ("MEX", "Cartel del Golfo", "Sinaloa Cartel", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
