@@ -546,6 +546,9 @@ def _spanish_spellings(raw: list[_Item], cleaned: str) -> tuple[tuple[str, ...],
         for part in _ENGLISH_OF.split(cleaned)
     ]
     found = {_spanish_order(parts, backwards) for backwards in (True, False)}
+    # a ministry is a 'Secretaría' in Mexico and Central America ('Secretary of Public Security
+    # ... Veracruz': SSP Veracruz)
+    found |= {("secretaria", *f[1:]) for f in found if f and f[0] == "ministerio"}
     return tuple(sorted(f for f in found if f))
 
 

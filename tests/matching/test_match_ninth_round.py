@@ -239,6 +239,10 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("MEX", "Cartel del Golfo", "Cartel del Golfo Nueva Generación", "not high"),
         ("MEX", "Cartel del Golfo", "Gulf Cartel", "high"),
         ("MEX", "Cartel del Golfo", "Sinaloa Cartel", None),
+        # an English 'Ministry' read as the Spanish 'Secretaría' for the acronym
+        ("MEX", "Ministry of Public Security", "SSP", "high"),
+        ("MEX", "Secretariat of Citizen Security", "SSC", "high"),
+        ("MEX", "Ministry of Public Security", "SSC", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
