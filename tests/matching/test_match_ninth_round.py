@@ -243,6 +243,10 @@ from conditionality.matching.normalize import normalize_names, preclean, profile
         ("MEX", "Ministry of Public Security", "SSP", "high"),
         ("MEX", "Secretariat of Citizen Security", "SSC", "high"),
         ("MEX", "Ministry of Public Security", "SSC", None),
+        # the cited `type` alias BIRI (Salvadoran rapid-reaction battalions) with a name of its own
+        ("SLV", "BIRI Atonal", "Batallón de Infantería de Reacción Inmediata Atonal", "high"),
+        ("SLV", "BIRI Atlacatl", "Atlacatl Immediate Reaction Infantry Battalion", "high"),
+        ("SLV", "BIRI Atonal", "BIRI Atlacatl", None),
         # civilian institutions: Venezuela's ministries 'del Poder Popular para ...', the
         # prosecution service 'Ministerio Público', 'Justicia y del Derecho', Mexico City
         (
