@@ -264,9 +264,18 @@ def _acronym_pairs(q: pd.DataFrame, c: pd.DataFrame) -> PairLists:
                     by_short.setdefault(swapped, []).append((i, ACRONYM_TYPO_SCORE))
         if not by_short:
             continue
+        # 'BAM-1 Santa Lucía': a numbered acronym with a name of its own is the unit the
+        # number names when the long name has no name of its own ('Base Aérea Militar No. 1')
+        heads: dict[str, list[tuple[int, float]]] = {}
+        for i, sh in enumerate(short["named_short"].tolist()):
+            head = sh.partition("|")[0]
+            if sh and not head.endswith(":"):
+                heads.setdefault(head, []).append((i, ACRONYM_SCORE))
         for j, keys in enumerate(long_["acronyms"].tolist()):
+            named = any("|" in k for k in keys)
             for k in keys:
-                for i, score in by_short.get(k, ()):
+                extra = heads.get(k, ()) if not named else ()
+                for i, score in chain(by_short.get(k, ()), extra):
                     qv, cv = (j, i) if flip else (i, j)
                     if not cc[cv] or cc[cv] == qc[qv]:
                         found[(qv, cv)] = max(found.get((qv, cv), 0.0), score)

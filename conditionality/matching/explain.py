@@ -21,6 +21,8 @@ _COLS = [
     "q_ordinal",
     "c_ordinal",
     "q_numbers",
+    "q_unit_types",
+    "c_unit_types",
     "q_security",
     "c_security",
     "q_short",
@@ -84,6 +86,15 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
     elif method == "name_only":
         lone, unit = (qp, cp) if not r["q_security"] else (cp, qp)
         base = f"{lone} names {unit} by the unit's own name alone, without its unit words"
+    elif (
+        method == "generic"
+        and float(str(r["score"])) >= NAME_ONLY_SCORE
+        and not (r["q_unit_types"] and r["c_unit_types"])
+    ):
+        base = (
+            f"{qp} and {cp} name one arm of one branch, one of them as its directorate or"
+            " headquarters, and neither has a number or name of its own: the arm's head office"
+        )
     elif method == "generic" and float(str(r["score"])) >= NAME_ONLY_SCORE:
         base = (
             f"{qp} and {cp} are a large unit of one special arm, and only one gives its name;"

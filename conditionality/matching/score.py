@@ -603,6 +603,28 @@ def _described_words() -> frozenset[str]:
     return frozenset(c for c, kind in vocabulary().phrases.values() if kind == "word")
 
 
+_HEAD_TYPES = frozenset({"directorate", "headquarters"})
+
+
+def _arm_directorate(pairs: pd.DataFrame) -> np.ndarray:
+    """An arm of a branch named alone ('Sanidad Ejército', 'Naval Intelligence') and the
+    directorate or headquarters of that one arm, with no number or name of its own ('Dirección
+    de Sanidad del Ejército', 'Jefatura de Inteligencia Naval'): the arm's head office."""
+    qt, ct = pairs["q_unit_types"], pairs["c_unit_types"]
+    one_typed = (qt.eq("") & ct.isin(_HEAD_TYPES)) | (ct.eq("") & qt.isin(_HEAD_TYPES))
+    bare = [
+        pairs[f"{s}_{col}"].str.len().eq(0)
+        for s in ("q", "c")
+        for col in ("numbers", "words", "honor")
+    ]
+    return (
+        one_typed
+        & pairs["q_arms"].eq(pairs["c_arms"])
+        & pairs["q_arms"].str.fullmatch(r"[a-z_]+")
+        & np.logical_and.reduce(bare)
+    ).to_numpy(dtype=bool)
+
+
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
     """`side` is a rank and a name only; `other` is a unit that names no person."""
     return (
@@ -864,6 +886,7 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         & pairs["c_numbers"].eq("")
         & pairs["q_branches"].eq(pairs["c_branches"])
     ).to_numpy() & _special_arm(pairs["q_arms"], pairs["c_arms"])
+    one_of_kind = one_of_kind | _arm_directorate(pairs)
     generic_score = np.where(one_of_kind, NAME_ONLY_SCORE, GENERIC_SCORE)
     score = np.where(generic, np.where(agree & ~cut, generic_score, 0.0), score)
     notes = notes.where(~generic, "one names no number or name of its own; the other does")

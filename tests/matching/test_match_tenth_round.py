@@ -1,0 +1,30 @@
+"""Kinds of names added in the tenth tuning round."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("country", "a", "b", "band"),
+    [
+        # a numbered acronym with a name of its own is the unit its number names, when the
+        # long name has none ('BAM-1 Santa Lucía')
+        ("MEX", "Base Aérea Militar No. 1", "BAM-1 Santa Lucía", "high"),
+        ("MEX", "Base Aérea Militar No. 1", "BAM 1 (Santa Lucía)", "high"),
+        # ... but not another number, nor a long name with another name of its own
+        ("MEX", "Base Aérea Militar No. 2", "BAM-1 Santa Lucía", None),
+        ("MEX", "Base Aérea Militar No. 1 Zapopan", "BAM-1 Santa Lucía", None),
+        # an arm of a branch named alone is that arm's directorate or headquarters
+        ("COL", "Sanidad Ejercito", "Dirección de Sanidad del Ejército", "high"),
+        ("COL", "Naval Intelligence", "Jefatura de Inteligencia Naval", "high"),
+        ("PER", "Peruvian National Anti-narcotics Police", "Dirección Antidrogas PNP", "high"),
+        # ... not one of its units, nor another arm's or branch's directorate
+        ("COL", "Naval Intelligence", "Batallón de Inteligencia Naval", "review"),
+        ("COL", "Army Intelligence", "Jefatura de Inteligencia Naval", None),
+        ("COL", "Naval Intelligence", "Dirección de Inteligencia Policial", None),
+        ("COL", "Sanidad Ejercito", "Dirección de Personal del Ejército", None),
+        # ... nor a numbered one (an arm alone is not each of its numbered units)
+        ("COL", "Naval Intelligence", "Jefatura de Inteligencia Naval No. 2", None),
+    ],
+)
+def test_pair_bands(build, check_band, country, a, b, band):
+    check_band(build, a, b, country, band)
