@@ -36,6 +36,7 @@ from conditionality.matching.score import (
     adjust,
     fuzzy_pairs,
 )
+from conditionality.matching.shared_words import word_pairs
 from conditionality.matching.split import names_several, split_cell
 from conditionality.matching.vocab import tokens, vocabulary
 
@@ -861,6 +862,8 @@ def match_names(
         # 'MORENO BRIONES, Fidel Antonio'): the scorer's word checks decide how far they go
         _key_pairs(q, c, "ordered", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore="ordered"),
         _key_pairs(q, c, "sounded", SUBSET_CUTOFF, fuzz.token_set_ratio, rescore="ordered"),
+        # ... and that share their telling words, however far apart their spellings are
+        word_pairs(q, c),
     ]
     pairs = pd.DataFrame(
         {

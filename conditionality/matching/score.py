@@ -265,7 +265,20 @@ def _same_person(
         return False
     qr = _readings(qo, *(q if qo else (qwords, (), q[2])))
     cr = _readings(co, *(c if co else (cwords, (), c[2])))
-    return any(_person_fits(x, y) for x in qr for y in cr)
+    return any(
+        _person_fits(x, y) and _given_told(not qo, x, y) and _given_told(not co, y, x)
+        for x in qr
+        for y in cr
+    )
+
+
+def _given_told(in_order: bool, a: Person, b: Person) -> bool:
+    """A name written in order, read with a given name more than the other gives, keeps all
+    the other's surnames ('Gustavo Enrique González López' / 'GONZALEZ LOPEZ, Gustavo'); else
+    the word is a surname ('Herbert Saca Méndez' is not 'MENDEZ FLORES, Herbert')."""
+    if not in_order or _names_within(a[0][1:], b[0]):
+        return True
+    return _names_within(b[1], a[1])
 
 
 # Person names whose words pair up only as near spellings, a given name less alike than

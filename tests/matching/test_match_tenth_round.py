@@ -22,6 +22,19 @@ import pytest
         ("COL", "Army Intelligence", "Jefatura de Inteligencia Naval", None),
         ("COL", "Naval Intelligence", "Dirección de Inteligencia Policial", None),
         ("COL", "Sanidad Ejercito", "Dirección de Personal del Ejército", None),
+        # person and company names sharing their telling words reach the scorer however far
+        # apart their spellings are: a married name, a plural, a trade word more
+        ("HND", "HERNANDEZ AMAYA, Ena Elizabeth", "Ena Hernández de Handal", "high"),
+        ("MEX", "LUCERO DE MARTINEZ, Sandra", "Sandra Lucero Valenzuela", "high"),
+        ("MEX", "CAMELIAS BAR, S.A. DE C.V.", "RESTAURANTE BAR LA CAMELIA", "high"),
+        ("MEX", "AGBAS CONSULTORES, S.A. DE C.V.", "AGBA CONSULTORES CASA DE CAMBIO", "high"),
+        # ... and the scorer still tells relatives and other firms apart
+        ("HND", "HERNANDEZ AMAYA, Ena Elizabeth", "Rosa Hernández de Handal", None),
+        ("MEX", "LUCERO DE MARTINEZ, Sandra", "Sandra Martínez Valenzuela", None),
+        ("MEX", "CAMELIAS BAR, S.A. DE C.V.", "RESTAURANTE BAR LA GARDENIA", None),
+        # a name in order read with a given name more keeps the other's surnames
+        ("MEX", "GONZALEZ LOPEZ, Gustavo", "Gustavo Enrique González López", "high"),
+        ("SLV", "MENDEZ FLORES, Herbert", "Herbert Saca Méndez", None),
         # ... nor a numbered one (an arm alone is not each of its numbered units)
         ("COL", "Naval Intelligence", "Jefatura de Inteligencia Naval No. 2", None),
     ],
