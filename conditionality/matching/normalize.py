@@ -140,12 +140,23 @@ def _masculine(tok: str) -> bool:
     return bool(_MASCULINE.match(tok)) and (tok[0].isdigit() or tok in vocabulary().ordinals)
 
 
+def _plain_next(raw: list[str], at: int) -> bool:
+    """The token after `at` is a word no vocabulary phrase begins with ('Shyris')."""
+    nxt = raw[at + 1] if at + 1 < len(raw) else ""
+    return nxt.isalpha() and nxt not in vocabulary().starts and (nxt,) not in vocabulary().phrases
+
+
 def _raw_tokens(text: str) -> list[str]:
     v = vocabulary()
     expand = v.expansions  # 'bi' -> 'brigada de infanteria'
     out: list[str] = []
     prev = ""
-    for tok in _RAW_TOKEN.findall(text):
+    raw = _RAW_TOKEN.findall(text)
+    for at, tok in enumerate(raw):
+        if tok in v.after_ordinal and at == 1 and _single(prev).ordinal and _plain_next(raw, at):
+            out.extend(v.after_ordinal[tok])  # '1ra. D.E. Shyris' -> 'division de ejercito'
+            prev = tok
+            continue
         if tok in v.masculine and _masculine(prev):
             out.extend(v.masculine[tok])  # '1er. B.I.' -> 'batallon de infanteria'
             prev = tok
@@ -747,6 +758,8 @@ def profile(cleaned: str) -> Profile:
             lone_words.append(it)
         if not it.token:
             continue
+        if toks and it.token == toks[-1] and it.kind == "branch":
+            continue  # 'Marina Armada de México': one navy named twice
         toks.append(it.token)
         if it.kind in by_kind:
             by_kind[it.kind].add(it.token)

@@ -307,7 +307,11 @@ def _given_differ(
     for xs, ys in ((wq, wc), (wc, wq)):
         heard = {sound(y) for y in ys}
         for x in xs:
-            if x in ys or sound(x) in heard or any(_spelling_variant(x, y) for y in ys):
+            if x in ys:
+                continue
+            if fem := next((y for y in ys if _feminine_of(x, y)), ""):
+                return x, fem  # 'Daniel' / 'Daniela': a brother and a sister
+            if sound(x) in heard or any(_spelling_variant(x, y) for y in ys):
                 continue
             # as written or as heard ('Willian' / 'William' is a typo, 'Mario' / 'María' not)
             score, y = max(
@@ -317,6 +321,13 @@ def _given_differ(
             if score < GIVEN_ALIKE:
                 return x, y
     return None
+
+
+def _feminine_of(x: str, y: str) -> bool:
+    """One given name is the other's feminine form with a last 'a' added ('Daniel' /
+    'Daniela', 'Manuel' / 'Manuela')."""
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return len(short) >= 4 and long_ == short + "a" and short[-1] not in "aeiou"
 
 
 def _in_order(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
@@ -449,6 +460,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 # 'INVERSIONES MINERAS H.D.' / '... H.G.': the initials that name the firm
                 out[i] *= OTHER_NAME
                 notes[i] = "their initials differ"
+            elif ua and person:
+                # 'FLORES SOTO, Mario' / 'Mario Flores Sotelo': another surname, a namesake
+                out[i] = min(out[i] * OTHER_WORD, RELATIVE_SCORE)
+                notes[i] = "a name differs: a relative or a namesake?"
             elif ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"

@@ -54,6 +54,9 @@ class Vocabulary:
     # the expansion after a masculine Spanish ordinal ('1er. B.I.' -> 'batallon de infanteria',
     # '1ra B.I' -> 'brigada de infanteria'): the ordinal agrees with the noun it stands for
     masculine: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the expansion right after a name's leading ordinal, before a plain word ('1ra. D.E.
+    # Shyris': División de Ejército), where the token is otherwise a stop word
+    after_ordinal: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # how high a unit type or branch stands ('battalion' 4 < 'brigade' 6 < 'army' 9), for
     # telling which side of 'Intel Section/1st Air Brigade' is the parent
     ranks: dict[str, int] = field(default_factory=dict)
@@ -97,7 +100,13 @@ def vocabulary() -> Vocabulary:
             spanish.setdefault(canonical, tokens(row["term"]))
     expansions: dict[str, tuple[str, ...]] = {}
     masculine: dict[str, tuple[str, ...]] = {}
+    after_ordinal: dict[str, tuple[str, ...]] = {}
     for row in _rows("abbreviations.csv"):
+        if row.get("after_ordinal"):
+            if len(tokens(row["abbr"])) != 1 or not _parses(tokens(row["expansion"]), phrases):
+                raise ValueError(f"abbreviation {row['abbr']!r} expands to unknown term")
+            after_ordinal[tokens(row["abbr"])[0]] = tokens(row["expansion"])
+            continue
         if row.get("masculine"):
             other = tokens(row["masculine"])
             if len(tokens(row["abbr"])) != 1 or not _parses(other, phrases):
@@ -138,6 +147,7 @@ def vocabulary() -> Vocabulary:
         singles=frozenset(k[0] for k in phrases if len(k) == 1),
         expansions=expansions,
         masculine=masculine,
+        after_ordinal=after_ordinal,
         langs=langs,
         spanish=spanish,
         ranks={"_".join(tokens(r["canonical"])): int(r["rank"]) for r in _rows("unit_ranks.csv")},
@@ -147,7 +157,9 @@ def vocabulary() -> Vocabulary:
             for kind in ("member", "former")
         },
         abbreviations=frozenset(
-            t[0] for r in _rows("abbreviations.csv") if len(t := tokens(r["abbr"])) == 1
+            t[0]
+            for r in _rows("abbreviations.csv")
+            if len(t := tokens(r["abbr"])) == 1 and not r.get("after_ordinal")
         ),
         qualifiers=frozenset(c for c, kind in phrases.values() if kind == "qualifier"),
         business=frozenset(c for c, kind in phrases.values() if kind == "business"),

@@ -35,6 +35,19 @@ import pytest
         # a name in order read with a given name more keeps the other's surnames
         ("MEX", "GONZALEZ LOPEZ, Gustavo", "Gustavo Enrique González López", "high"),
         ("SLV", "MENDEZ FLORES, Herbert", "Herbert Saca Méndez", None),
+        # another surname is a relative or a namesake; a given name's feminine form a sister
+        ("MEX", "FLORES SOTO, Mario", "Mario Flores Sotelo", "review"),
+        ("MEX", "GOMEZ VELAZQUEZ, Daniela", "Daniel Gómez Velázquez", "review"),
+        ("MEX", "RAMIREZ LOPEZ, Manuel", "Manuela Ramírez López", "review"),
+        ("MEX", "GOMEZ VELAZQUEZ, Daniel", "Daniel Gómez Velázquez", "high"),
+        # Ecuador's 'D.E.' (División de Ejército) after a leading ordinal, before a name
+        ("ECU", "1ra. D.E. Shyris", 'Primera División de Ejército "Shyris"', "high"),
+        ("ECU", "II DE Libertad", 'Segunda División de Ejército "Libertad"', "high"),
+        ("ECU", "II DE Libertad", 'Primera División de Ejército "Shyris"', None),
+        # ... not the preposition: a date that names a unit stays a date
+        ("MEX", "15 de Septiembre", "Primera División de Ejército", None),
+        # a branch named twice is named once ('Marina Armada')
+        ("MEX", "Armada de México", "Marina Armada de México", "high"),
         # ... nor a numbered one (an arm alone is not each of its numbered units)
         ("COL", "Naval Intelligence", "Jefatura de Inteligencia Naval No. 2", None),
     ],
