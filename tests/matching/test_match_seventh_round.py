@@ -127,7 +127,8 @@ from conditionality.matching.normalize import normalize_names
         ("COL", "PACIFIC NAVY AVIATION GROUP", "Grupo Aeronaval del Pacífico", "high"),
         ("COL", "PACIFIC NAVY AVIATION GROUP", "Grupo Aeronaval del Caribe", None),
         ("NIC", "Dirección de Auxilio Judicial", "Judicial Assistance Directorate", "high"),
-        ("COL", "Colombian Police, Junglas", "Compañías Jungla Antinarcóticos", "review"),
+        # a cited alias (session 8): the Junglas are the Compañías Jungla Antinarcóticos
+        ("COL", "Colombian Police, Junglas", "Compañías Jungla Antinarcóticos", "high"),
         ("COL", "Colombian Police, Junglas", "Dirección de Antinarcóticos", None),
         # the record side as reports and the press write it: lead-ins, former names, titles
         (
