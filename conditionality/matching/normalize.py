@@ -891,7 +891,20 @@ def _in_context(raw: list[_Item], toks: list[str]) -> list[_Item]:
         elif it.token == "command" and _branch_only(raw, i):
             out[i] = it._replace(token="headquarters")
         at = after
-    return _special_force(_specialized_unit(out))
+    return _branch_service(_special_force(_specialized_unit(out)))
+
+
+def _branch_service(raw: list[_Item]) -> list[_Item]:
+    """'Servicio Nacional de Guardacostas', 'National Coast Guard Service': a service that is a
+    whole branch and nothing more is the branch ('Costa Rican Coast Guard'). Its initial still
+    counts for an acronym (SNG)."""
+    services = [i for i, it in enumerate(raw) if it.kind == "word" and it.token == "service"]
+    rest = [it.kind for i, it in enumerate(raw) if i not in services and it.token != "national"]
+    if len(services) != 1 or "branch" not in rest or set(rest) - {"branch", "country"}:
+        return raw
+    out = list(raw)
+    out[services[0]] = raw[services[0]]._replace(token="", kind="muted")
+    return out
 
 
 def _special_force(raw: list[_Item]) -> list[_Item]:

@@ -46,6 +46,11 @@ import pytest
         ("ECU", "II DE Libertad", 'Primera División de Ejército "Shyris"', None),
         # ... not the preposition: a date that names a unit stays a date
         ("MEX", "15 de Septiembre", "Primera División de Ejército", None),
+        # a national service that is a whole branch is the branch
+        ("CRI", "Servicio Nacional de Guardacostas", "Costa Rican Coast Guard", "high"),
+        ("CRI", "Costa Rica Coast Guard Service", "Servicio Nacional de Guardacostas", "high"),
+        ("CRI", "Servicio Nacional de Guardacostas", "Estación de Guardacostas Golfito", "review"),
+        ("PAN", "Servicio Nacional Aeronaval", "Costa Rican Coast Guard", None),
         # a branch named twice is named once ('Marina Armada')
         ("MEX", "Armada de México", "Marina Armada de México", "high"),
         # ... nor a numbered one (an arm alone is not each of its numbered units)
