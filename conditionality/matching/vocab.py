@@ -170,7 +170,8 @@ def vocabulary() -> Vocabulary:
             # not one institution that can be a parent
             if r.get("kind", "") != "type"
             for t in (tokens(r["name"]), tokens(r["alias"]))
-            if len(t) == 1
+            # nor is a vocabulary word ('Carabineros', 'Jungla'): in a cell it names an arm
+            if len(t) == 1 and t not in phrases
         ),
         alias_words=frozenset(
             t[0]

@@ -64,10 +64,17 @@ from conditionality.matching.normalize import normalize_names
         ("SLV", "División de Armas y Explosivos", "DAN", None),
         # a unit named only by its arm, against an unnumbered unit of that arm
         (
+            "ECU",
+            "ECUADORIAN POLICE, CARABINEROS",
+            "Dirección de Carabineros y Seguridad Rural",
+            "review",
+        ),
+        # ... in Colombia a cited alias (session 8) says 'Carabineros' is that directorate
+        (
             "COL",
             "COLOMBIAN POLICE, CARABINEROS",
             "Dirección de Carabineros y Seguridad Rural",
-            "review",
+            "high",
         ),
         ("COL", "COLOMBIAN POLICE, JUNGLAS", "Compañías Jungla de la Policía Nacional", "review"),
         ("COL", "Infantry", "Batallón de Infantería No. 5", None),
