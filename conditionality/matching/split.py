@@ -430,6 +430,23 @@ def _branch_parent(parts: list[Part]) -> list[Part]:
     return out
 
 
+def _branch_command(parts: list[Part]) -> list[Part]:
+    """'Colombian Air Force, Command, Bogotá': a bare 'Command' under a branch is the branch's
+    command, read as one name too ('Colombian Air Force Command': its headquarters)."""
+    branches = [p for p in parts if p.parent and _only_branch_words(p.text)]
+    if len(branches) != 1:
+        return parts
+    added = [
+        Part(f"{branches[0].text.strip()} {p.text.strip()}", "split", False)
+        for p in parts
+        if p.origin == "split"
+        and not p.parent
+        and [kind for _, kind, _ in _scan(p.text)] == ["unit_type"]
+        and _scan(p.text)[0][0] in ("command", "headquarters")
+    ]
+    return parts + added
+
+
 _AND = re.compile(r"(?:^|\s)(?:and|y|&)\s", re.IGNORECASE)
 
 
@@ -614,7 +631,7 @@ def split_cell(text: str) -> tuple[Part, ...]:
                         parts.extend(_known_parent(part) or _trailing_parent(part))
             if segment.strip():
                 previous = _LEADING_AND.sub("", _PAREN.sub(" ", segment)).strip()
-    parts = _comma_path(_branch_parent(parts), text)
+    parts = _branch_command(_comma_path(_branch_parent(parts), text))
     seen: set[str] = set()
     unique = []
     for p in parts:

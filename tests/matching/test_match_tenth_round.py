@@ -51,6 +51,10 @@ import pytest
         ("CRI", "Costa Rica Coast Guard Service", "Servicio Nacional de Guardacostas", "high"),
         ("CRI", "Servicio Nacional de Guardacostas", "Estación de Guardacostas Golfito", "review"),
         ("PAN", "Servicio Nacional Aeronaval", "Costa Rican Coast Guard", None),
+        # a bare 'Command' under a branch in a comma cell is the branch's command
+        ("COL", "Colombian Air Force, Command, Bogota", "Comando de la FAC", "high"),
+        ("COL", "Colombian Air Force, Command", "Comando de la Fuerza Aérea Colombiana", "high"),
+        ("COL", "Colombian Air Force, Command", "Comando del Ejército", None),
         # a branch named twice is named once ('Marina Armada')
         ("MEX", "Armada de México", "Marina Armada de México", "high"),
         # ... nor a numbered one (an arm alone is not each of its numbered units)
