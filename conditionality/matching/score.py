@@ -501,10 +501,11 @@ def _outside(words: tuple[str, ...], honor: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if not any(_alike(w, h) for h in honor))
 
 
+@lru_cache(maxsize=262144)
 def _alike(x: str, y: str) -> bool:
     """One word with a typo (a letter in four at most: not 'Mora' / 'Morena', 'portuaria' /
     'aeroportuaria'), or one stem ('agricola' / 'agricultura')."""
-    if min(len(x), len(y)) >= 5 and x[:5] == y[:5]:
+    if x == y or min(len(x), len(y)) >= 5 and x[:5] == y[:5]:
         return True
     typo = Levenshtein.distance(x, y) <= max(1, min(len(x), len(y)) // 4)
     return typo and fuzz.ratio(x, y) >= WORD_ALIKE * 100
