@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -55,31 +56,38 @@ def _timing(n_queries: int = 20_000, n_candidates: int = 30_000, countries: int 
         nums = rng.integers(1, 200, size=n)
         return [f"{nums[i]} {words[a]} {words[b]} {words[c]}" for i, (a, b, c) in enumerate(picks)]
 
+    took, found = _timed(rng, countries, (n_queries, names), (n_candidates, names))
+    return (
+        f"timing: {n_queries:,} query names x {n_candidates:,} candidate names in "
+        f"{countries} countries: {took:.2f} s, {found:,} matches"
+    )
+
+
+def _timed(
+    rng: np.random.Generator,
+    countries: int,
+    queries: tuple[int, Callable[[int], list[str]]],
+    candidates: tuple[int, Callable[[int], list[str]]],
+) -> tuple[float, int]:
+    """Seconds one match_names call takes on (count, name maker) query and candidate names
+    spread over `countries` blocks, and how many matches it finds."""
     iso = [f"C{i:02d}" for i in range(countries)]
+    (nq, make_q), (nc, make_c) = queries, candidates
     q = pd.DataFrame(
-        {
-            "qid": range(n_queries),
-            "country": rng.choice(iso, n_queries),
-            "name": names(n_queries),
-            "parent": pd.NA,
-        }
+        {"qid": range(nq), "country": rng.choice(iso, nq), "name": make_q(nq), "parent": pd.NA}
     )
     c = pd.DataFrame(
         {
-            "cid": range(n_candidates),
-            "country": rng.choice(iso, n_candidates),
-            "name": names(n_candidates),
+            "cid": range(nc),
+            "country": rng.choice(iso, nc),
+            "name": make_c(nc),
             "parent": pd.NA,
             "name_kind": "primary",
         }
     )
     start = time.perf_counter()
     out = match_names(q, c, Bands())
-    took = time.perf_counter() - start
-    return (
-        f"timing: {n_queries:,} query names x {n_candidates:,} candidate names in "
-        f"{countries} countries: {took:.2f} s, {len(out):,} matches"
-    )
+    return time.perf_counter() - start, len(out)
 
 
 _GIVEN = [
@@ -173,30 +181,15 @@ def _person_timing(n_queries: int = 5_000, n_candidates: int = 7_500, countries:
             ]
         return [f"{c} {d} {a} {b}" for a, b, c, d in zip(s1, s2, g1, g2, strict=True)]
 
-    iso = [f"C{i:02d}" for i in range(countries)]
-    q = pd.DataFrame(
-        {
-            "qid": range(n_queries),
-            "country": rng.choice(iso, n_queries),
-            "name": names(n_queries, False),
-            "parent": pd.NA,
-        }
+    took, found = _timed(
+        rng,
+        countries,
+        (n_queries, lambda n: names(n, False)),
+        (n_candidates, lambda n: names(n, True)),
     )
-    c = pd.DataFrame(
-        {
-            "cid": range(n_candidates),
-            "country": rng.choice(iso, n_candidates),
-            "name": names(n_candidates, True),
-            "parent": pd.NA,
-            "name_kind": "primary",
-        }
-    )
-    start = time.perf_counter()
-    out = match_names(q, c, Bands())
-    took = time.perf_counter() - start
     return (
         f"timing: {n_queries:,} person names x {n_candidates:,} 'LAST, First' names in "
-        f"{countries} countries: {took:.2f} s, {len(out):,} matches"
+        f"{countries} countries: {took:.2f} s, {found:,} matches"
     )
 
 
