@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import product
 from typing import NamedTuple
 
 import pandas as pd
@@ -162,7 +163,8 @@ def _raw_tokens(text: str) -> list[str]:
             prev = tok
             continue
         prev = tok
-        tok = tok.replace("?", "")  # damaged encoding: 'Bogot?' -> 'bogot', fuzzy does the rest
+        if "?" in tok:
+            tok = _undamaged(tok)
         if not tok:
             continue
         m = _LETTERS_DIGITS.match(tok)
@@ -174,6 +176,24 @@ def _raw_tokens(text: str) -> list[str]:
         else:
             out.extend(expand.get(tok, (tok,)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _undamaged(tok: str) -> str:
+    """A word with a damaged letter ('A?reo'): the one vocabulary word it can be with an
+    accented letter or an ñ in place of each '?' ('aereo'), else the word without its '?'s
+    ('Bogot?' -> 'bogot', fuzzy does the rest)."""
+    plain = tok.replace("?", "")
+    if not plain.isalpha() or tok.count("?") > 2:
+        return plain
+    singles = vocabulary().singles
+    pieces = tok.split("?")
+    found = set()
+    for letters in product("aeioun", repeat=len(pieces) - 1):
+        word = pieces[0] + "".join(a + b for a, b in zip(letters, pieces[1:], strict=True))
+        if word in singles:
+            found.add(word)
+    return found.pop() if len(found) == 1 else plain
 
 
 class _Item(NamedTuple):
@@ -319,6 +339,65 @@ def _company_starts() -> frozenset[str]:
     return frozenset(k[0] for k in vocabulary().stop_company)
 
 
+# keys next to each other on a keyboard: a slip on a short word's first letter ('BAVY')
+_NEIGHBOURS = dict(
+    zip(
+        "qwertyuiopasdfghjklzxcvbnm",
+        (
+            "wa",
+            "qes",
+            "wrd",
+            "etf",
+            "ryg",
+            "tuh",
+            "yij",
+            "uok",
+            "ipl",
+            "o",
+            "qsz",
+            "awdx",
+            "sefc",
+            "drgv",
+            "fthb",
+            "gyjn",
+            "hukm",
+            "jil",
+            "k",
+            "asx",
+            "zsdc",
+            "xdfv",
+            "cfgb",
+            "vghn",
+            "bhjm",
+            "njk",
+        ),
+        strict=True,
+    )
+)
+
+
+@cache
+def _short_branches() -> frozenset[str]:
+    """Four-letter branch words ('navy', 'army'): the only targets of the short-word repair."""
+    v = vocabulary()
+    return frozenset(
+        p[0]
+        for p, (_, kind) in v.phrases.items()
+        if len(p) == 1 and kind == "branch" and len(p[0]) == 4
+    )
+
+
+def _short_branch(tok: str) -> str | None:
+    """The branch word a three- or four-letter slip stands for: a letter after the first left
+    out ('NAY HEADQUARTERS') or a first letter from the key next to it ('CARATASCA BAVY Base')."""
+    for w in _short_branches():
+        if len(tok) == 3 and any(tok == w[:k] + w[k + 1 :] for k in range(1, 4)):
+            return w
+        if len(tok) == 4 and tok[1:] == w[1:] and tok[0] in _NEIGHBOURS[w[0]]:
+            return w
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _typo(tok: str, company: bool = False) -> str | None:
     """The vocabulary word a misspelt unit word stands for ('batallion', 'divison', 'shool'); in
@@ -326,6 +405,8 @@ def _typo(tok: str, company: bool = False) -> str | None:
     # typos keep the first letter ('shool', 'batallion'); a name does not ('Atonal' is not
     # 'national'): only words with the same first letter are candidates
     words = _by_first_letter(company).get(tok[0], ())
+    if len(tok) == 4 and not company and (branch := _short_branch(tok)):
+        return branch
     if len(tok) == 4:  # one changed letter after the first two ('armi' -> 'army'), or two
         # letters after the first swapped ('amry' -> 'army')
         near = [
@@ -364,6 +445,8 @@ def _fix_typos(toks: list[str], unknown: set[str], company: bool = False) -> lis
     for t in toks:
         if t in unknown and len(t) >= 4 and t.isalpha():
             out.extend((_joined(t) if not company else ()) or (_typo(t, company) or t,))
+        elif t in unknown and len(t) == 3 and t.isalpha() and not company:
+            out.append(_short_branch(t) or t)
         else:
             out.append(t)
     return out
