@@ -752,6 +752,18 @@ def _other_places(q_cell: str, q_part: str, c_cell: str, c_part: str) -> bool:
     return bool(a and b) and not any(_alike(x, y) for x in a for y in b)
 
 
+def _same_patron(pairs: pd.DataFrame) -> np.ndarray:
+    """Both names are after one person named with a rank, their own words agree, and the name
+    without a branch names no unit type either: the patron alone ('ADMIRAL KILLICK'), not a
+    unit of another kind ('Batallón General Santander' / 'Policía General Santander')."""
+    qh, ch = pairs["q_honor"].map(frozenset), pairs["c_honor"].map(frozenset)
+    qw, cw = pairs["q_words"].map(frozenset), pairs["c_words"].map(frozenset)
+    bare = (pairs["q_branches"].eq("") & pairs["q_unit_types"].eq("")) | (
+        pairs["c_branches"].eq("") & pairs["c_unit_types"].eq("")
+    )
+    return (qh.map(len).gt(0) & (qh == ch) & (qw == cw) & bare).to_numpy()
+
+
 def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     """Apply the word, number, unit-type, arm and branch checks to `raw`; adds `score` and
     `notes`.
@@ -788,6 +800,10 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
             qs, cs = pairs["q_branches"][one], pairs["c_branches"][one]
             loose[one] = [_set_relation(x, y) == 3 for x, y in zip(qs, cs, strict=True)]
             one_by[loose] = BRANCH_LOOSE
+        if col == "branches" and one.any():
+            # a patron's name, rank and all, alone names the unit named after them, with or
+            # without its branch ('ADMIRAL KILLICK' / 'Base Amiral Killick des Garde-Côtes')
+            one_by[_same_patron(pairs)] = 1.0
         if col == "arms":  # a unit named without its arm is most likely an infantry one
             lone = (pairs["q_arms"].eq("") ^ pairs["c_arms"].eq("")).to_numpy()
             # not when the names share a name of their own ('Kaibil School')

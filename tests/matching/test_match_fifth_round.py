@@ -246,8 +246,9 @@ PAIRS = [
         "Secretaría de Seguridad Pública del Estado de Veracruz",
         "high",
     ),
-    # a rank and a name alone may name the unit after the person
-    ("HTI", "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "review"),
+    # a rank and a name alone name the unit after the person (high since the eleventh round,
+    # as against 'Base Amiral Killick' without its branch)
+    ("HTI", "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "high"),
     ("HTI", "ADMIRAL KILLICK", "Base Amiral Pierre", None),
     # a shorter person name spelt another way, found by the sound key
     ("VEN", "CARRIZALEZ RENGIFO, Ramon Alonso", "Ramón Carrizales", "high"),
