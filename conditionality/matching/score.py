@@ -295,7 +295,14 @@ def _given_differ(
     'LAST, First' name; a name written in order starts with as many as the other has."""
     if not (qo or co) or "".join(qwords) == "".join(cwords):  # 'Vitel Homme' / 'Vitelhomme'
         return None
+    if qo and co and set(q[0]) == set(c[1]) and set(q[1]) == set(c[0]):
+        return None  # 'JORGE JESUS, Rodriguez Gomez': the parts entered the wrong way round
     abbr = vocabulary().given_abbr
+    if qo and co:  # one's given names all among the other's, in order: the other adds one
+        # ('GUADALUPE' / 'Ma. Guadalupe'); _same_person then compares the surnames
+        wq, wc = tuple(abbr.get(w, w) for w in q[0]), tuple(abbr.get(w, w) for w in c[0])
+        if wq and wc and (_in_order(wq, wc) or _in_order(wc, wq)):
+            return None
     if qo != co:  # the 'LAST, First' name's given names all among the other's words, in
         # order: the other adds a given name ('GUADALUPE' / 'Ma. Guadalupe Fernández')
         given, other = (q[0], cwords) if qo else (c[0], qwords)
@@ -374,6 +381,39 @@ def _sounding(p: Person) -> Person:
     return sounds(p[0]), sounds(p[1]), sounds(p[2])
 
 
+def _initials_read(
+    a: tuple[str, ...], b: tuple[str, ...], pa: Person, pb: Person
+) -> tuple[tuple[str, ...], tuple[str, ...], Person, Person]:
+    """A one-letter name is the other name's one word with that first letter ('Maria A' /
+    'Maria Alejandrina'); with no word of the other left for it, it is left out ('Nathaniel
+    F.' / 'Nathaniel'); else it stays, and tells them apart ('Jorge A.' / 'Jorge Luis')."""
+    if not any(len(w) == 1 for w in (*a, *b)):
+        return a, b, pa, pb
+    ra, rb = _initials_for(a, b), _initials_for(b, a)
+
+    def read(words: tuple[str, ...], r: dict[str, str]) -> tuple[str, ...]:
+        return tuple(r.get(w, w) for w in words if r.get(w, w))
+
+    def read_person(p: Person, r: dict[str, str]) -> Person:
+        return read(p[0], r), read(p[1], r), p[2]
+
+    return read(a, ra), read(b, rb), read_person(pa, ra), read_person(pb, rb)
+
+
+def _initials_for(xs: tuple[str, ...], ys: tuple[str, ...]) -> dict[str, str]:
+    """What each one-letter word of xs stands for in ys ('' = left out; see _initials_read)."""
+    free = [y for y in ys if len(y) > 1 and y not in xs]
+    out: dict[str, str] = {}
+    for x in dict.fromkeys(w for w in xs if len(w) == 1 and w not in ys):
+        fits = [y for y in free if y[0] == x]
+        if len(fits) == 1:
+            out[x] = fits[0]
+            free.remove(fits[0])
+        elif not free:
+            out[x] = ""
+    return out
+
+
 def _generic_extra(a: tuple[str, ...], b: tuple[str, ...], generic: frozenset[str]) -> bool:
     """SUBSET_HIGH for companies: the longer name adds only generic business words."""
     sa, sb = set(a), set(b)
@@ -408,15 +448,20 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
     qp = list(zip(pairs["q_given"], pairs["q_surnames"], pairs["q_married"], strict=True))
     cp = list(zip(pairs["c_given"], pairs["c_surnames"], pairs["c_married"], strict=True))
     qh, ch = pairs["q_honor"].to_numpy(dtype=object), pairs["c_honor"].to_numpy(dtype=object)
+    initials = np.zeros(len(out), dtype=bool)
     for i, (a, b) in enumerate(zip(qw, cw, strict=True)):
         if qh[i] or ch[i]:  # 'SOTO CANO Air Force Base': the plain words are the honorific
             a, b = _outside(a, ch[i]), _outside(b, qh[i])
         if acronym[i] or (not a and not b):
             continue
+        person = plain[i] and (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
+        if person:
+            read = _initials_read(a, b, qp[i], cp[i])
+            initials[i] = read[:2] != (a, b)
+            a, b, qp[i], cp[i] = read
         ua, ub, shared = _unmatched(a, b)
         # a similar name with a word more ('Elizabeth HERNANDEZ AMAYA' / 'HERNANDEZ AMAYA, Ena
         # Elizabeth') is written shorter by these rules too: the extra-word cut does not apply
-        person = plain[i] and (qo[i] or qall[i]) and (co[i] or call[i]) and not company[i]
         if person and qo[i] and co[i] and _given_reordered(qp[i][0], cp[i][0]):
             # 'ARELLANO FELIX, Eduardo Ramon' / '..., Ramon Eduardo': brothers
             out[i] = min(out[i], RELATIVE_SCORE)
@@ -491,6 +536,8 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         if plain[i] and shared >= 2 and 2 * shared >= longer and out[i] < SUBSET_FLOOR:
             out[i] = SUBSET_FLOOR
             notes[i] = "all words of the shorter name are in the longer one"
+    for i in np.flatnonzero(initials):
+        notes[i] = "; ".join(filter(None, (notes[i], "an initial stands for a given name")))
     return out, notes
 
 

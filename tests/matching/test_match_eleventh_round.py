@@ -58,6 +58,23 @@ def test_short_names_stay_names(name):
         ("HTI", "ADMIRAL KILLICK", "Base Navale du Cap-Haïtien", None),
         # ... but a unit of one kind is not one of another branch named after the same person
         ("COL", "Batallón General Santander", "Policía General Santander", "review"),
+        # an initial stands for the other's given name with that letter (OFAC a.k.a. forms)
+        ("MEX", "SALAZAR HERNANDEZ, Maria Alejandrina", "SALAZAR HERNANDEZ, Maria A", "high"),
+        ("MEX", "RODRIGUEZ GOMEZ, Jorge Jesus", "RODRIGUEZ GOMEZ, Jorge J", "high"),
+        ("MEX", "RODRIGUEZ GOMEZ, Jorge Jesus", "Jorge J. Rodríguez Gómez", "high"),
+        ("MEX", "MCGILL, Nathaniel", "MCGILL, Nathaniel F.", "high"),
+        # ... not another given name's
+        ("MEX", "PEREZ LOPEZ, Jorge Luis", "PEREZ LOPEZ, Jorge A.", "review"),
+        ("MEX", "PEREZ LOPEZ, Jorge Luis", "Jorge A. Pérez López", "review"),
+        # ... and an initial both names have is not read as a given name of the other
+        ("MEX", "ABAHUSSAIN, Mansour Othman M.", "ABAHUSEYIN, Mansur Othman M", "high"),
+        # surname and given names entered the wrong way round (an OFAC a.k.a. form)
+        ("MEX", "RODRIGUEZ GOMEZ, Jorge Jesus", "JORGE JESUS, Rodriguez Gomez", "high"),
+        # a given name more in front, abbreviated ('Ma.' for María)
+        ("MEX", "FERNANDEZ VALENCIA, Guadalupe", "FERNANDEZ VALENCIA, Ma. Guadalupe", "high"),
+        # ... but brothers stay apart
+        ("MEX", "ARELLANO FELIX, Eduardo Ramon", "ARELLANO FELIX, Ramon Eduardo", "review"),
+        ("MEX", "CARRILLO FUENTES, Vicente", "CARRILLO FUENTES, Andres", "not high"),
     ],
 )
 def test_pair_bands(build, check_band, country, a, b, band):
