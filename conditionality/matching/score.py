@@ -536,8 +536,8 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
         if plain[i] and shared >= 2 and 2 * shared >= longer and out[i] < SUBSET_FLOOR:
             out[i] = SUBSET_FLOOR
             notes[i] = "all words of the shorter name are in the longer one"
-    for i in np.flatnonzero(initials):
-        notes[i] = "; ".join(filter(None, (notes[i], "an initial stands for a given name")))
+    for at in np.flatnonzero(initials).tolist():
+        notes[at] = "; ".join(filter(None, (notes[at], "an initial stands for a given name")))
     return out, notes
 
 
