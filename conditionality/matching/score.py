@@ -4,7 +4,7 @@ vectorized checks on numbers, unit types, arms and branches."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -204,7 +204,7 @@ Person = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # given, surn
 def _person_fits(a: Person, b: Person) -> bool:
     """One person name is the other written shorter (see SUBSET_HIGH)."""
     (ga, sa, ma), (gb, sb, mb) = a, b
-    if not (ga and sa and gb and sb) or sa[0] != sb[0]:
+    if not (ga and sa and gb and sb) or not _surname_alike(sa[0], sb[0]):
         return False
     if not (_names_within(ga, gb) or _names_within(gb, ga)):
         return False
@@ -218,6 +218,11 @@ def _person_fits(a: Person, b: Person) -> bool:
 # 'VAZQUEZ, Christian'): OFAC lists such spellings as a.k.a. of one person.
 SOUND_SAME = 0.93
 GIVEN_ALIKE = 85  # 'Cristhian' / 'Cristhiam'; not 'Mario' / 'Maria' (80), likely relatives
+
+
+def _surname_alike(x: str, y: str) -> bool:
+    """The first surnames agree, or a long one has a typo ('MALHERBE' / 'MALMERBE')."""
+    return x == y or (min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= GIVEN_ALIKE)
 
 
 def _names_within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -728,7 +733,8 @@ def _all_plain(pairs: pd.DataFrame, side: str) -> np.ndarray:
     """Names whose normalized words are all plain words (no vocabulary word, no number)."""
     words = pairs[f"{side}_words"].to_numpy(dtype=object)
     norms = pairs[f"{side}_norm"].to_numpy(dtype=object)
-    business = vocabulary().business
+    # ... nor a word of what a body is or does ('OSIEL CARDENAS-GUILLEN ORGANIZATION')
+    business = vocabulary().business | _vocabulary_words()
     return np.fromiter(
         (
             len(w) == len(str(n).split()) and not set(w) & business
@@ -737,6 +743,12 @@ def _all_plain(pairs: pd.DataFrame, side: str) -> np.ndarray:
         dtype=bool,
         count=len(words),
     )
+
+
+@cache
+def _vocabulary_words() -> frozenset[str]:
+    """The canonical words of the vocabulary's plain 'word' rows ('organization', 'cartel')."""
+    return frozenset(c for c, kind in vocabulary().phrases.values() if kind == "word")
 
 
 @lru_cache(maxsize=65536)

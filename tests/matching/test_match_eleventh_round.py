@@ -75,6 +75,15 @@ def test_short_names_stay_names(name):
         # ... but brothers stay apart
         ("MEX", "ARELLANO FELIX, Eduardo Ramon", "ARELLANO FELIX, Ramon Eduardo", "review"),
         ("MEX", "CARRILLO FUENTES, Vicente", "CARRILLO FUENTES, Andres", "not high"),
+        # a long first surname with a typo, the second left out (OFAC a.k.a. forms)
+        ("MEX", "MALHERBE DE LEON, Oscar", "MALMERBE, Oscar", "high"),
+        ("MEX", "MALHERBE DE LEON, Oscar", "MAHERBE, Oscar", "high"),
+        # ... not a short one, nor another surname
+        ("MEX", "MENA LOPEZ, Oscar", "MERA, Oscar", "not high"),
+        ("MEX", "MORENO BRIONES, Fidel", "MORALES, Fidel", "not high"),
+        # an organization named after a person is not that person
+        ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
+        ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
     ],
 )
 def test_pair_bands(build, check_band, country, a, b, band):
