@@ -78,6 +78,8 @@ def _one(r: dict[str, object]) -> tuple[str, str]:
         )
         q_is_short = r["q_short"] or r["q_named_short"]
         base = f"{qp} is the {what} of {cp}" if q_is_short else f"{cp} is the {what} of {qp}"
+        if r["notes"]:  # 'the cell spells the acronym out as another name'
+            base += f"; {r['notes']}"
     elif method == "own_name":
         notes = str(r["notes"])
         base = f"{qp} and {cp} share a name of their own (the unit's, or a person's)" + (

@@ -629,6 +629,39 @@ def _alias_initials_of_long(pairs: pd.DataFrame, acronym: np.ndarray) -> np.ndar
     return out
 
 
+def _spelt_otherwise(pairs: pd.DataFrame, acronym: np.ndarray) -> np.ndarray:
+    """Acronym pairs whose short side comes from a cell's parentheses after the name whose
+    initials it is, and whose other side is a long name unlike that one."""
+    out = np.zeros(len(pairs), dtype=bool)
+    for side, other in (("q", "c"), ("c", "q")):
+        at = np.flatnonzero(
+            acronym
+            & pairs[f"{side}_origin"].eq("paren").to_numpy()
+            & pairs[f"{other}_short"].eq("").to_numpy()
+        )
+        cells = pairs[f"{side}_name"].to_numpy(dtype=object)[at]
+        shorts = pairs[f"{side}_part"].to_numpy(dtype=object)[at]
+        others = pairs[f"{other}_part"].to_numpy(dtype=object)[at]
+        for k, cell, short, them in zip(at, cells, shorts, others, strict=True):
+            out[k] = _spelt_unlike(str(cell), str(short), str(them))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _spelt_unlike(cell: str, short: str, other: str) -> bool:
+    m = re.search(r"([^,;/()]+)\(\s*" + re.escape(short) + r"\s*\)", cell)
+    if not m:
+        return False
+    base, them = profile_list([m.group(1).strip(), other])
+    letters = re.sub(r"[^a-z]", "", short.lower())
+    if not any(a.split(":")[0] == letters for a in base.acronyms):
+        return False  # not its initials: another language's acronym, left to the scorer
+    return fuzz.token_set_ratio(base.full, them.full) < _SPELT_ALIKE
+
+
+_SPELT_ALIKE = 80
+
+
 def _two_known_acronyms(pairs: pd.DataFrame) -> np.ndarray:
     """Pairs of alias variants of two different short names as written."""
     both = (
@@ -845,6 +878,11 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     # two acronyms the alias table writes out as two names are two entities ('DCPJ' / 'DCPA':
     # Direction Centrale de la Police Judiciaire / Administrative), however alike the names
     score = np.where(_two_known_acronyms(pairs), 0.0, score)
+    # a cell that spells its acronym out as another name ('Centro de Operaciones de Emergencia
+    # (COE)' / 'Comando de Operaciones Especiales'): two bodies with the same initials
+    spelt = _spelt_otherwise(pairs, acronym)
+    score = np.where(spelt, np.minimum(score, ACRONYM_TYPO_SCORE), score)
+    notes = notes.where(~spelt, notes + "; the cell spells the acronym out as another name")
     # neither an acronym nor a unit's own name alone carries unit words to compare
     bare = pairs["method"].isin(("acronym", "name_only")).to_numpy()
     # the floor holds where nothing contradicts: no word, number, type, arm or branch differs

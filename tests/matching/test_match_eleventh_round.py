@@ -81,6 +81,15 @@ def test_short_names_stay_names(name):
         # ... not a short one, nor another surname
         ("MEX", "MENA LOPEZ, Oscar", "MERA, Oscar", "not high"),
         ("MEX", "MORENO BRIONES, Fidel", "MORALES, Fidel", "not high"),
+        # a cell that spells its acronym out as another name names another body
+        (
+            "PER",
+            "Centro De Operaciones De Emergencia (COE)",
+            "Comando de Operaciones Especiales",
+            "review",
+        ),
+        ("PER", "Centro De Operaciones De Emergencia (COE)", "COE", "high"),
+        ("PER", "Emergency Operations Center (COE)", "Centro de Operaciones de Emergencia", "high"),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
