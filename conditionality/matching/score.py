@@ -31,6 +31,7 @@ SYLLABLE_SKIP_SCORE = 0.8
 # Multipliers for disagreements the token similarity does not see. A number on both sides that
 # differs disqualifies ('3rd' vs '5th Infantry Battalion').
 NUMBER_ONE_SIDED = 0.9
+COMPANY_NUMBER_ONE_SIDED = 0.85  # 'RIM GROUP PROPERTIES' / '... II CORP.'
 TYPE_DIFF = 0.8  # brigade vs battalion
 TYPE_ONE_SIDED = 0.95
 ARM_DIFF = 0.6  # infantry vs artillery (arm words are not in the compared key)
@@ -892,6 +893,9 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         if col != "numbers":
             diff, one = diff & ~bare, one & ~bare
         one_by = np.full(len(score), one_f)
+        if col == "numbers":  # a firm with a number more is another firm: review at most
+            firm = (pairs["q_company"].astype(bool) | pairs["c_company"].astype(bool)).to_numpy()
+            one_by[firm] = COMPANY_NUMBER_ONE_SIDED
         if col == "branches" and one.any():
             loose = np.zeros(len(score), dtype=bool)
             qs, cs = pairs["q_branches"][one], pairs["c_branches"][one]
@@ -1012,6 +1016,8 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         & pairs["q_unit_types"].ne("").to_numpy()
         & pairs["q_honor"].str.len().eq(0).to_numpy()
         & pairs["c_honor"].str.len().eq(0).to_numpy()
+        # a firm with a number more is another firm ('RIM GROUP PROPERTIES OF NEW YORK II')
+        & ~(pairs["q_company"].astype(bool) | pairs["c_company"].astype(bool)).to_numpy()
     )
     lifted = own_same & (score < OWN_NAME_SAME)
     score = np.where(lifted, OWN_NAME_SAME, score)

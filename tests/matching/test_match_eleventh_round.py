@@ -90,6 +90,19 @@ def test_short_names_stay_names(name):
         ),
         ("PER", "Centro De Operaciones De Emergencia (COE)", "COE", "high"),
         ("PER", "Emergency Operations Center (COE)", "Centro de Operaciones de Emergencia", "high"),
+        # a firm with a number more is another firm, however its name is cut
+        (
+            "VEN",
+            "RIM GROUP PROPERTIES OF NEW YORK, CORP.",
+            "RIM GROUP PROPERTIES OF NEW YORK II CORP.",
+            "review",
+        ),
+        (
+            "VEN",
+            "RIM GROUP PROPERTIES OF NEW YORK CORP.",
+            "RIM GROUP PROPERTIES OF NEW YORK CORP",
+            "high",
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
