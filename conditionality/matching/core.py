@@ -230,7 +230,7 @@ def _all_edges(aliases: pd.DataFrame | None) -> Edges:
 
 
 def _with_profiles(v: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    prof = table[_PROFILE_COLS + ["acronyms", "spelled", "named_short", "company"]]
+    prof = table[_PROFILE_COLS + ["acronyms", "spelled", "named_short", "company", "national"]]
     return v.join(prof, on="part").reset_index(drop=True)
 
 

@@ -68,6 +68,9 @@ class Profile(NamedTuple):
     # `acronyms` keys of the same form ('Fuerza de Tarea Interinstitucional Tecún Umán')
     named_short: str = ""
     company: bool = False  # a legal form or a business word ('S.A.', 'Importadora')
+    # a unit that calls itself national ('Dirección Nacional de Inteligencia'): with no branch,
+    # the country's own body, not a branch's ('... del Ejército')
+    national: bool = False
 
 
 def preclean(names: pd.Series) -> pd.Series:
@@ -883,6 +886,16 @@ def profile(cleaned: str) -> Profile:
         surnames=surnames,
         married=married,
         company=any(it.kind in ("company", "business") for it in raw),
+        national=any(by_kind.values()) and _calls_itself_national(raw),
+    )
+
+
+def _calls_itself_national(raw: list[_Item]) -> bool:
+    """'national' as a word of its own, not of a branch's name ('Policía Nacional', 'Guardia
+    Nacional'): 'Dirección Nacional de Inteligencia', 'Anti-Drug National Command'."""
+    return any(
+        it.token == "national" and (i == 0 or raw[i - 1].kind != "branch")
+        for i, it in enumerate(raw)
     )
 
 

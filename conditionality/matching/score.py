@@ -934,6 +934,17 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
     score = np.where(clash, score * BRANCH_DIFF, np.where(loose, score * BRANCH_LOOSE, score))
     notes = notes.where(~clash, notes + "; its parent is in another branch")
     notes = notes.where(~loose, notes + "; its parent may be in another branch")
+    # the country's own body against a branch's ('Dirección Nacional de Inteligencia' / 'Servicio
+    # de Inteligencia del Ejército'): not acronyms, whose expansion is not written
+    qn, cn = (
+        pairs["q_national"].astype(bool).to_numpy(),
+        pairs["c_national"].astype(bool).to_numpy(),
+    )
+    q_branch, c_branch = qb.ne("").to_numpy(), cb.ne("").to_numpy()
+    national = ~bare & ((qn & ~q_branch & c_branch & ~cn) | (cn & ~c_branch & q_branch & ~qn))
+    agree &= ~national
+    score = np.where(national, score * BRANCH_DIFF, score)
+    notes = notes.where(~national, notes + "; one is the country's own body, the other a branch's")
     has_honor = pairs["q_honor"].str.len().gt(0) | pairs["c_honor"].str.len().gt(0)
     named = has_honor.to_numpy() & ~acronym
     if named.any():

@@ -103,6 +103,19 @@ def test_short_names_stay_names(name):
             "RIM GROUP PROPERTIES OF NEW YORK CORP",
             "high",
         ),
+        # the country's own body, named national, is not a branch's body of that kind
+        ("COL", "Army Intelligence Directorate", "Dirección Nacional de Inteligencia", None),
+        ("PER", "Dirección Nacional de Inteligencia", "Dirección de Inteligencia Policial", None),
+        ("PER", "National Intelligence Directorate", "Dirección Nacional de Inteligencia", "high"),
+        # ... a branch's national command is (both call themselves national)
+        (
+            "VEN",
+            "Comando Nacional Antidrogas",
+            "Anti-Drug National Command of the Bolivarian National Guard",
+            "high",
+        ),
+        # ... and 'national' in a branch's name is the branch's ('Policía Nacional')
+        ("CRI", "Academia Nacional de Policía", "Costa Rica National Police Academy", "high"),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
