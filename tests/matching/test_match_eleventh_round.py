@@ -116,6 +116,25 @@ def test_short_names_stay_names(name):
         ),
         # ... and 'national' in a branch's name is the branch's ('Policía Nacional')
         ("CRI", "Academia Nacional de Policía", "Costa Rica National Police Academy", "high"),
+        # an embassy in the United States is its embassy in Washington
+        (
+            "HND",
+            "Embassy of Honduras in the United States",
+            "Embajada de Honduras en Washington, D.C.",
+            "high",
+        ),
+        (
+            "COL",
+            "Embassy of Colombia in the United States",
+            "Embajada de Colombia en Washington",
+            "high",
+        ),
+        (
+            "VEN",
+            "Embassy of Venezuela in the United States",
+            "Embajada de Venezuela en Colombia",
+            None,
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
