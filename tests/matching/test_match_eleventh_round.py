@@ -135,6 +135,18 @@ def test_short_names_stay_names(name):
             "Embajada de Venezuela en Colombia",
             None,
         ),
+        # a hospital is a unit type: a generic one is a review match for a named one
+        ("SLV", "Military Hospital", "Hospital Militar Central", "review"),
+        ("SLV", "Military Hospital", "Escuela Militar", None),
+        # Peruvian police abbreviations
+        ("PER", "Callao Police Region", "REGPOL Callao", "high"),
+        ("PER", "Callao Police Region", "REGPOL Lima", None),
+        (
+            "PER",
+            "Prevention Division of Illicit Drug Trafficking Piura",
+            "División de Prevención del TID de Piura",
+            "high",
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
