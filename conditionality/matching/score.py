@@ -741,10 +741,12 @@ def _arm_directorate(pairs: pd.DataFrame) -> np.ndarray:
 
 
 def _person_alone(pairs: pd.DataFrame, side: str, other: str) -> np.ndarray:
-    """`side` is a rank and a name only; `other` is a unit that names no person."""
+    """`side` is a rank and a name only; `other` is a unit that names no person. A rank and a
+    name with a branch ('ADMIRAL KILLICK GARDE COTE') name that branch's unit after them."""
     return (
         pairs[f"{side}_honor"].str.len().gt(0)
         & pairs[f"{side}_unit_types"].eq("")
+        & pairs[f"{side}_branches"].eq("")
         & pairs[f"{other}_honor"].str.len().eq(0)
         & pairs[f"{other}_unit_types"].ne("")
     ).to_numpy()

@@ -56,6 +56,10 @@ def test_short_names_stay_names(name):
         ("HTI", "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes", "high"),
         ("HTI", "ADMIRAL KILLICK", "Base Amiral Killick des Garde-Côtes d'Haïti", "high"),
         ("HTI", "ADMIRAL KILLICK", "Base Navale du Cap-Haïtien", None),
+        # ... and a rank, a name and a branch name that branch's unit after the person
+        ("HTI", "ADMIRAL KILLICK GARDE COTE", "Killick Coast Guard Base", "high"),
+        ("HTI", "ADMIRAL KILLICK GARDE COTE", "Killick Army Base", None),
+        ("HND", "GENERAL MORAZAN", "Batallón Morazán", "review"),
         # ... but a unit of one kind is not one of another branch named after the same person
         ("COL", "Batallón General Santander", "Policía General Santander", "review"),
         # an initial stands for the other's given name with that letter (OFAC a.k.a. forms)
