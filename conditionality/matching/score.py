@@ -847,6 +847,26 @@ def _other_places(q_cell: str, q_part: str, c_cell: str, c_part: str) -> bool:
     return bool(a and b) and not any(_alike(x, y) for x in a for y in b)
 
 
+def _branch_of_arm(pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(one names no branch and an arm of the branch the other names, ... an arm of another
+    branch than the other names), by `arm_branches.csv`."""
+    of = vocabulary().arm_implies
+    out = np.zeros(len(pairs), dtype=bool)
+    elsewhere = np.zeros(len(pairs), dtype=bool)
+    for side, other in (("q", "c"), ("c", "q")):
+        lone = pairs[f"{side}_branches"].eq("") & pairs[f"{other}_branches"].ne("")
+        at = np.flatnonzero(lone.to_numpy())
+        arms = pairs[f"{side}_arms"].to_numpy(dtype=object)[at]
+        theirs = pairs[f"{other}_branches"].to_numpy(dtype=object)[at]
+        for k, a, b in zip(at, arms, theirs, strict=True):
+            implied = {of[w] for w in str(a).split() if w in of}
+            named = set(str(b).split())
+            within = named | {of[w] for w in named if w in of}  # the marines: the navy
+            out[k] = bool(implied) and implied == named
+            elsewhere[k] = bool(implied) and not implied & within
+    return out, elsewhere
+
+
 def _same_patron(pairs: pd.DataFrame) -> np.ndarray:
     """Both names are after one person named with a rank, their own words agree, and the name
     without a branch names no unit type either: the patron alone ('ADMIRAL KILLICK'), not a
@@ -904,6 +924,14 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
             loose[one] = [_set_relation(x, y) == 3 for x, y in zip(qs, cs, strict=True)]
             one_by[loose] = BRANCH_LOOSE
         if col == "branches" and one.any():
+            # an arm that belongs to a branch names it ('101st Infantry Brigade' / "the army's
+            # 101st Brigade")
+            implied, other = _branch_of_arm(pairs)
+            one_by[implied] = 1.0
+            # ... and another branch's unit is not it ("the navy's 101st Brigade")
+            one_by[other] = BRANCH_DIFF
+            agree &= ~other
+            notes = notes.where(~other, notes + "; its arm is another branch's")
             # a patron's name, rank and all, alone names the unit named after them, with or
             # without its branch ('ADMIRAL KILLICK' / 'Base Amiral Killick des Garde-Côtes')
             one_by[_same_patron(pairs)] = 1.0
@@ -919,7 +947,8 @@ def adjust(pairs: pd.DataFrame) -> pd.DataFrame:
         agree &= ~diff
         score = np.where(diff, score * diff_f, np.where(one, score * one_by, score))
         notes = notes.where(~diff, notes + "; " + diff_note)
-        notes = notes.where(~one, notes + "; " + one_note)
+        weighed = one & (one_by < 1.0)  # a waived doubt is not a note
+        notes = notes.where(~weighed, notes + "; " + one_note)
     # a unit with no branch of its own whose parent names one ('ARC-DISAN'), against a unit
     # of another branch ('Dirección de Sanidad del Ejército')
     qb = pairs["q_branches"].where(pairs["q_branches"].ne(""), pairs["q_context"])

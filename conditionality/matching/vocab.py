@@ -44,8 +44,12 @@ class Vocabulary:
     words: tuple[str, ...] = ()
     # the single-word business terms, the only repair targets in a company's name
     business_words: tuple[str, ...] = ()
-    # the branch an arm belongs to ('marine_infantry' -> 'navy'): `arm_branches.csv`
+    # the branch an arm belongs to ('marine_infantry' -> 'navy'): `arm_branches.csv`, the rows
+    # that tie a unit to a record against its branch ('ties' = yes)
     arm_branches: dict[str, str] = field(default_factory=dict)
+    # ... all its rows: the branch an arm implies when two names are compared ('infantry' ->
+    # 'army': '101st Infantry Brigade' / "the army's 101st Brigade")
+    arm_implies: dict[str, str] = field(default_factory=dict)
     # unit types a branch usually has one of ('school', 'war_college'): `unique_unit_types.csv`
     unique_types: frozenset[str] = frozenset()
     singles: frozenset[str] = frozenset()  # every one-word term
@@ -135,6 +139,11 @@ def vocabulary() -> Vocabulary:
         max_phrase=max(len(k) for k in [*phrases, *company]),
         words=words,
         arm_branches={
+            "_".join(tokens(r["arm"])): "_".join(tokens(r["branch"]))
+            for r in _rows("arm_branches.csv")
+            if r["ties"] == "yes"
+        },
+        arm_implies={
             "_".join(tokens(r["arm"])): "_".join(tokens(r["branch"]))
             for r in _rows("arm_branches.csv")
         },

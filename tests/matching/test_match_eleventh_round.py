@@ -151,6 +151,11 @@ def test_short_names_stay_names(name):
             "División de Prevención del TID de Piura",
             "high",
         ),
+        # an arm of the army names the army ('101st Infantry Brigade' is an army brigade)...
+        ("HND", "101ST INFANTRY BRIGADE", "soldiers of the army's 101st Brigade", "high"),
+        ("HND", "101ST INFANTRY BRIGADE", "the navy's 101st Brigade", None),
+        # ... without tying an infantry unit to a record against the army as a whole
+        ("HND", "105 Brigada de Infantería", "Ejército de Honduras", None),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
