@@ -189,8 +189,11 @@ def _unmatched(
     none: frozenset[str] = frozenset()
     if a == b:
         return none, none, len(set(a))
-    if "".join(a) == "".join(b) or fuzz.ratio("".join(a), "".join(b)) >= 95:
-        return none, none, len(set(a))  # 'LOLA LOLITA' / 'LOLALOLITA'
+    # words spaced another way ('LOLA LOLITA' / 'LOLALOLITA'), maybe with a typo; the same
+    # number of words is compared word by word ('MARIELA' / 'MARIA' is another name)
+    joined = fuzz.ratio("".join(a), "".join(b))
+    if joined == 100 or (len(a) != len(b) and joined >= 95):
+        return none, none, len(set(a))
 
     def lone(xs: tuple[str, ...], ys: tuple[str, ...]) -> set[str]:
         return {x for x in xs if not any(_alike(x, y) for y in ys)}
@@ -515,6 +518,10 @@ def _word_checks(pairs: pd.DataFrame, score: np.ndarray) -> tuple[np.ndarray, li
                 # 'FLORES SOTO, Mario' / 'Mario Flores Sotelo': another surname, a namesake
                 out[i] = min(out[i] * OTHER_WORD, RELATIVE_SCORE)
                 notes[i] = "a name differs: a relative or a namesake?"
+            elif ua and plain[i] and company[i]:
+                # 'PESQUERA DOÑA MARIELA' / 'PESQUERA DOÑA MARÍA': a firm one word apart
+                out[i] *= OTHER_NAME
+                notes[i] = "a word of the firm's name differs"
             elif ua and plain[i]:
                 out[i] *= OTHER_WORD
                 notes[i] = "a word differs"

@@ -156,6 +156,22 @@ def test_short_names_stay_names(name):
         ("HND", "101ST INFANTRY BRIGADE", "the navy's 101st Brigade", None),
         # ... without tying an infantry unit to a record against the army as a whole
         ("HND", "105 Brigada de Infantería", "Ejército de Honduras", None),
+        # names with as many words are compared word by word, not as one string
+        ("COL", "SANCHEZ SILVA, Elkin Alexis", "Elkin Alexis Sánchez Silvera", "review"),
+        (
+            "MEX",
+            "LOLA LOLITA 1110, S. DE R.L. DE C.V.",
+            "LOLALOLITA 1110, S. DE R.L. DE C.V.",
+            "high",
+        ),
+        # a firm one word apart is another firm
+        (
+            "MEX",
+            "PRODUCCION PESQUERA DONA MARIELA, S.A. DE C.V.",
+            "Producción Pesquera Doña María",
+            "not high",
+        ),
+        ("COL", "AGROPECUARIA HATO SANTA MARIA LTDA.", "AGROPECUARIA HATO SANTA ANA LTDA.", None),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
