@@ -29,7 +29,8 @@ import pytest
             "high",
         ),
         ("VEN", "Venezuelan Coast Guard Command", "Comando de Guardacostas de la Armada", "high"),
-        ("COL", "Comando del Ejercito COEJC", "Army Headquarters", "review"),  # COEJC unread
+        # COEJC is read through the alias table since round 11
+        ("COL", "Comando del Ejercito COEJC", "Army Headquarters", "high"),
         ("COL", "Air Force Headquarters", "Comando Aéreo de Combate No. 1", None),
         # 'FTI' task forces and 'EMG' staffs
         ("GTM", "FTI Xinca", "Inter Agency Task Force  Xinca", "high"),
