@@ -172,6 +172,8 @@ def test_short_names_stay_names(name):
             "not high",
         ),
         ("COL", "AGROPECUARIA HATO SANTA MARIA LTDA.", "AGROPECUARIA HATO SANTA ANA LTDA.", None),
+        # French 'garde côtière' is the coast guard
+        ("HTI", "HAITIAN COAST GUARD", "la Garde côtière de la PNH", "high"),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
