@@ -174,6 +174,9 @@ def test_short_names_stay_names(name):
         ("COL", "AGROPECUARIA HATO SANTA MARIA LTDA.", "AGROPECUARIA HATO SANTA ANA LTDA.", None),
         # French 'garde côtière' is the coast guard
         ("HTI", "HAITIAN COAST GUARD", "la Garde côtière de la PNH", "high"),
+        # a civilian title before a person's name, as the press writes it
+        ("VEN", "SUPERLANO, Adolfo Ramon", "el diputado Adolfo Superlano", "high"),
+        ("VEN", "SUPERLANO, Adolfo Ramon", "la diputada Ana Superlano", None),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
