@@ -90,7 +90,7 @@ def _is_place(text: str) -> bool:
 # a unit, then where it is: 'en Puerto Quetzal', 'in Callao', 'à Port-au-Prince'; place words
 # are capitalized (with 'de', 'del', 'la' between them)
 _PLACE_AFTER = re.compile(
-    r"^(?P<head>.+?)\s+(?:en|in|à|at)\s+"
+    r"^(?P<head>.+?)\s+(?:en|in|à|at)\s+(?:(?:el|la|los|las|the)\s+)?"
     r"(?P<place>[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de|del|la|las|los|el|[A-ZÁÉÍÓÚÑ][\w'’.-]*))*)\s*$"
 )
 
@@ -159,9 +159,10 @@ def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
 
 
 def _has_unit_words(text: str) -> bool:
-    """A vocabulary word, or a one-word name from the alias table ('DIRAN')."""
+    """A vocabulary word, an abbreviation ('FTC') or a one-word name from the alias table
+    ('DIRAN')."""
     v = vocabulary()
-    return any((t,) in v.phrases or t in v.known for t in tokens(text))
+    return any((t,) in v.phrases or t in v.known or t in v.expansions for t in tokens(text))
 
 
 @lru_cache(maxsize=65536)
@@ -587,7 +588,9 @@ def split_cell(text: str) -> tuple[Part, ...]:
     if person := _titled_person(text):  # 'el general Antonio Benavides Torres'
         return (Part(text, "whole", False), Part(person, "split", False))
     m = _PLACE_AFTER.match(text) if simple_text(text) else None
-    if m and _has_unit_words(m.group("head")) and _is_place(m.group("place")):
+    # ... not an acronym in a cell in mixed case ('en la MINUSCA' is a mission, not a place)
+    acronym = m is not None and m.group("place").isupper() and not text.isupper()
+    if m and not acronym and _has_unit_words(m.group("head")) and _is_place(m.group("place")):
         # 'la Comandancia Naval del Pacífico en Puerto Quetzal': the unit, where it is
         head = m.group("head").strip()
         return (Part(text, "whole", False), Part(head, "split", False), *split_cell(head)[1:])

@@ -177,6 +177,15 @@ def test_short_names_stay_names(name):
         # a civilian title before a person's name, as the press writes it
         ("VEN", "SUPERLANO, Adolfo Ramon", "el diputado Adolfo Superlano", "high"),
         ("VEN", "SUPERLANO, Adolfo Ramon", "la diputada Ana Superlano", None),
+        # where a unit is, after 'en el' or 'en la', is not part of its name...
+        ("HND", "FTC XATRUCH", "la FTC Xatruch en el Bajo Aguán", "high"),
+        # ... but a mission's acronym is not a place
+        (
+            "PER",
+            "IV Contingente ING Peru - MINUSCA",
+            "Compañía de Ingeniería Perú en la MINUSCA",
+            "high",
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
