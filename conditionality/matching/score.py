@@ -213,8 +213,9 @@ def _person_fits(a: Person, b: Person) -> bool:
     if not (_names_within(ga, gb) or _names_within(gb, ga)):
         return False
     # a later surname may be spelt another way ('KELLY' / 'KELLEY'): the first must agree
-    rest_a = tuple(x for x in sa if x not in ma)
-    rest_b = tuple(x for x in sb if x not in mb)
+    # (the first surname agreed above, maybe with a typo: 'ARRIOLA' / 'ARREOLA')
+    rest_a = tuple(x for x in sa[1:] if x not in ma)
+    rest_b = tuple(x for x in sb[1:] if x not in mb)
     return _names_within(rest_a, sb) or _names_within(rest_b, sa)
 
 
@@ -226,7 +227,9 @@ GIVEN_ALIKE = 85  # 'Cristhian' / 'Cristhiam'; not 'Mario' / 'Maria' (80), likel
 
 def _surname_alike(x: str, y: str) -> bool:
     """The first surnames agree, or a long one has a typo ('MALHERBE' / 'MALMERBE')."""
-    return x == y or (min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= GIVEN_ALIKE)
+    if x == y or min(len(x), len(y)) < 6 or x[0] != y[0]:
+        return x == y
+    return fuzz.ratio(x, y) >= GIVEN_ALIKE or Levenshtein.distance(x, y) == 1
 
 
 def _names_within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -369,6 +372,8 @@ def _spelling_variant(x: str, y: str) -> bool:
         i = diff[0]
         if i == len(x) - 1:  # a last 'm' heard as 'n' ('Naím' / 'Nain', 'Joaquim' / 'Joaquín')
             return frozenset(x[i] + y[i]) == _M_N
+        if len(x) >= 6 and 1 < i < len(x) - 1:  # a long name's inner letter ('Midiam' / 'Miriam')
+            return True
         return len(x) >= 5 and 0 < i < len(x) - 1 and frozenset(x[i] + y[i]) in _VOWEL_SWAPS
     i, j = diff if len(diff) == 2 else (0, 0)
     return j == i + 1 and x[i] == y[j] and x[j] == y[i]

@@ -82,6 +82,9 @@ def test_short_names_stay_names(name):
         # a long first surname with a typo, the second left out (OFAC a.k.a. forms)
         ("MEX", "MALHERBE DE LEON, Oscar", "MALMERBE, Oscar", "high"),
         ("MEX", "MALHERBE DE LEON, Oscar", "MAHERBE, Oscar", "high"),
+        ("MEX", "ARRIOLA MARQUEZ, Edgar Fernando", "ARREOLA MARQUEZ, Edgar", "high"),
+        # ... and a long given name with one inner letter changed is one name
+        ("MEX", "ZAMBADA NIEBLA, Midiam Patricia", "ZAMBADA NIEBLA, Miriam Patricia", "high"),
         # ... not a short one, nor another surname
         ("MEX", "MENA LOPEZ, Oscar", "MERA, Oscar", "not high"),
         ("MEX", "MORENO BRIONES, Fidel", "MORALES, Fidel", "not high"),
