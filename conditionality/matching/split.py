@@ -67,6 +67,8 @@ def _without_lead_in(text: str) -> str:
 
 
 _TITLE_ARTICLES = frozenset({"el", "la", "the", "le"})
+# courtesy titles before a person's name, read as ranks there ('Don', 'Doña', 'Sr.')
+_COURTESY = frozenset({"don", "dona", "sr", "sra", "senor", "senora"})
 _PLACE_WORDS = frozenset(
     {"puerto", "port", "san", "santa", "santo", "ciudad", "city", "villa", "bahia", "isla", "valle"}
 )
@@ -115,6 +117,8 @@ def _titled_person(text: str) -> str:
             ),
             0,
         )
+        if not size and fold(words[i]).rstrip(".") in _COURTESY:
+            size = 1  # 'Don Tito Ruano Yandún'
         if not size:
             break
         ranks += 1

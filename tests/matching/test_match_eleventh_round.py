@@ -189,6 +189,10 @@ def test_short_names_stay_names(name):
             "Compañía de Ingeniería Perú en la MINUSCA",
             "high",
         ),
+        # a courtesy title before a person's name ('Don', 'Sr.')
+        ("COL", "RUANO YANDUN, Tito Aldemar", "Don Tito Ruano Yandún", "high"),
+        ("COL", "RUANO YANDUN, Tito Aldemar", "Sr. Tito Ruano Yandún", "high"),
+        ("COL", "RUANO YANDUN, Tito Aldemar", "Don Pedro Ruano Yandún", "not high"),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
