@@ -193,6 +193,14 @@ def test_short_names_stay_names(name):
         ("COL", "RUANO YANDUN, Tito Aldemar", "Don Tito Ruano Yandún", "high"),
         ("COL", "RUANO YANDUN, Tito Aldemar", "Sr. Tito Ruano Yandún", "high"),
         ("COL", "RUANO YANDUN, Tito Aldemar", "Don Pedro Ruano Yandún", "not high"),
+        # the press names a unit by its people: cadets, detectives, sailors
+        ("COL", "ESMIC", "cadetes de la Escuela Militar José María Córdova", "high"),
+        (
+            "VEN",
+            "Cuerpo de Investigaciones Científicas, Penales y Criminalísticas",
+            "detectives del Cicpc",
+            "high",
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
