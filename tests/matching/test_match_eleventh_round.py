@@ -201,6 +201,19 @@ def test_short_names_stay_names(name):
             "detectives del Cicpc",
             "high",
         ),
+        # a permanent mission is the mission ('permanent' says nothing of which one)
+        (
+            "COL",
+            "Colombia Mission to the OAS",
+            "la Misión Permanente de Colombia ante la OEA",
+            "high",
+        ),
+        (
+            "PER",
+            "Peruvian Permanent Mission to the OAS",
+            "Misión Permanente del Perú ante las Naciones Unidas",
+            None,
+        ),
         # an organization named after a person is not that person
         ("MEX", "CARDENAS GUILLEN, Osiel", "OSIEL CARDENAS-GUILLEN ORGANIZATION", "not high"),
         ("MEX", "BARAKAT, Nasif", "NASIF BARAKAT ALIEN SMUGGLING ORGANIZATION", "not high"),
